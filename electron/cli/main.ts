@@ -1,0 +1,53 @@
+/**
+ * Exit status (cli.md): 0 done; 2 bad usage or invalid input, with nothing changed and stderr
+ * naming the field and the rule; 1 anything else.
+ */
+import { CommanderError } from 'commander';
+import { NotFoundError, ValidationError } from '../../shared/errors';
+import { openCore } from '../core';
+import { SchemaTooNewError } from '../core/db';
+import { NoTimerRunningError } from '../core/timer';
+import { buildProgram } from './program';
+
+export async function run(argv: string[]): Promise<number> {
+  const { program, close } = buildProgram({
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    env: process.env,
+    openCore: (dataDir) => openCore({ dataDir }),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return report(e);
+  } finally {
+    close();
+  }
+}
+
+function report(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its message.
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof ValidationError) {
+    for (const i of e.issues) process.stderr.write(`timetray: ${i.field}: ${i.rule}\n`);
+    return 2;
+  }
+  if (e instanceof NotFoundError) {
+    process.stderr.write(`timetray: ${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof NoTimerRunningError || e instanceof SchemaTooNewError) {
+    process.stderr.write(`timetray: ${e.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`timetray: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.TIMETRAY_DEBUG) console.error(e);
+  return 1;
+}
+
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

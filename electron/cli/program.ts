@@ -1,0 +1,266 @@
+/**
+ * The `timetray` command line (../shared/spec/cli.md). Each action is a thin call into the core;
+ * every rule lives there, so the CLI and the app refuse the same input with the same words.
+ */
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { Core } from '../core';
+import { resolveDataDir } from '../core/data-dir';
+import { ValidationError } from '../../shared/errors';
+import { PROVIDERS } from '../../shared/entry';
+import { accountLine, entryLine, queueText, runningLine } from './format';
+import { collect, duration, entryFields, when, type EntryFlags } from './options';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  openCore(dataDir: string): Core;
+}
+
+interface Globals {
+  dataDir?: string;
+  json?: boolean;
+}
+
+export function buildProgram(io: Io): { program: Command; close(): void } {
+  let core: Core | null = null;
+  const open = (cmd: Command): Core => {
+    const g = cmd.optsWithGlobals<Globals>();
+    core ??= io.openCore(resolveDataDir(g.dataDir, io.env, process.platform, homedir()));
+    return core;
+  };
+  const json = (cmd: Command) => cmd.optsWithGlobals<Globals>().json === true;
+  const print = (cmd: Command, value: unknown, human: () => string) =>
+    io.out(json(cmd) ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+
+  const program = new Command('timetray')
+    .description('Timetray: a tray timer for billable time, from the command line.')
+    .option('--data-dir <dir>', 'database folder (default: $TIMETRAY_DATA_DIR, else the app\'s own)')
+    .option('--json', 'print one JSON value on stdout')
+    .showHelpAfterError('(timetray --help lists the commands)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const entryOptions = (c: Command) =>
+    c
+      .option('--project <id>', 'remote project id')
+      .option('--task <id>', 'remote task id')
+      .option('--client <id>', 'remote client id')
+      .option('--tag <tag>', 'a tag (repeat for several)', collect)
+      .option('--billable', 'billable')
+      .option('--no-billable', 'not billable')
+      .option('--account <name>', 'destination account (default: the default account)');
+
+  entryOptions(program.command('start').argument('[description...]', 'what you are working on'))
+    .description('start the timer; a running one is stopped at the same instant')
+    .option('--at <when>', 'start time (ISO 8601 with offset, or HH:MM today)')
+    .action((words: string[], o: EntryFlags & { at?: string }, cmd: Command) => {
+      const c = open(cmd);
+      const r = c.timer.start({
+        description: words.join(' '),
+        ...entryFields(o),
+        ...(o.account !== undefined && { account: o.account }),
+        ...(o.at !== undefined && { start: when('at', o.at, c.zone(), c.clock.now()) }),
+      });
+      const z = c.zone();
+      print(cmd, r, () =>
+        [
+          r.stopped ? `stopped: ${entryLine(r.stopped, z)}` : '',
+          r.discarded ? `discarded a timer under one second: ${r.discarded.description}` : '',
+          runningLine(r.running, z),
+        ].filter(Boolean).join('\n'),
+      );
+    });
+
+  program
+    .command('stop')
+    .description('stop the timer, store the entry and queue it for sync')
+    .option('--at <when>', 'end time (ISO 8601 with offset, or HH:MM today)')
+    .action((o: { at?: string }, cmd: Command) => {
+      const c = open(cmd);
+      const at = o.at === undefined ? undefined : Date.parse(when('at', o.at, c.zone(), c.clock.now())!);
+      const e = c.timer.stop(at);
+      print(cmd, e, () => entryLine(e, c.zone()));
+    });
+
+  program
+    .command('toggle')
+    .description('stop the running timer, or start one (for a key binding)')
+    .argument('[description...]', 'description of a new timer')
+    .action((words: string[], _o: unknown, cmd: Command) => {
+      const c = open(cmd);
+      if (c.timer.status()) {
+        const e = c.timer.stop();
+        print(cmd, { stopped: e }, () => `stopped: ${entryLine(e, c.zone())}`);
+      } else {
+        const r = c.timer.start({ description: words.join(' ') });
+        print(cmd, { running: r.running }, () => runningLine(r.running, c.zone()));
+      }
+    });
+
+  program
+    .command('discard')
+    .description('throw the running timer away without storing it')
+    .action((_o: unknown, cmd: Command) => {
+      const c = open(cmd);
+      const t = c.timer.discard();
+      print(cmd, t, () => (t ? `discarded: ${t.description || '(no description)'}` : 'no timer running'));
+    });
+
+  program
+    .command('status')
+    .description('the running timer, or "no timer running"')
+    .action((_o: unknown, cmd: Command) => {
+      const c = open(cmd);
+      const t = c.timer.status();
+      print(cmd, t, () => (t ? runningLine(t, c.zone()) : 'no timer running'));
+    });
+
+  entryOptions(program.command('add').argument('<description>', 'what you worked on'))
+    .description('add a finished entry')
+    .requiredOption('--start <when>', 'start (ISO 8601 with offset, or HH:MM today)')
+    .option('--end <when>', 'end (ISO 8601 with offset, or HH:MM today)')
+    .option('--duration <dur>', 'length: 1h30m, 90m, 45m30s or 1:30')
+    .action((description: string, o: EntryFlags & { start: string; end?: string; duration?: string }, cmd: Command) => {
+      const c = open(cmd);
+      const now = c.clock.now();
+      const start = when('start', o.start, c.zone(), now)!;
+      if (o.end !== undefined && o.duration !== undefined) throw ValidationError.one('duration', 'give --end or --duration, not both');
+      if (o.end === undefined && o.duration === undefined) throw ValidationError.one('end', 'give --end or --duration');
+      const end = o.end !== undefined
+        ? when('end', o.end, c.zone(), now)!
+        : new Date(Date.parse(start) + duration('duration', o.duration!) * 1000).toISOString();
+      const e = c.entries.create({
+        description, start, end, ...entryFields(o), ...(o.account !== undefined && { account: o.account }),
+      });
+      print(cmd, e, () => entryLine(e, c.zone()));
+    });
+
+  program
+    .command('list')
+    .description('entries, newest first')
+    .option('--from <date>', 'first local day, YYYY-MM-DD')
+    .option('--to <date>', 'last local day, YYYY-MM-DD')
+    .option('--limit <n>', 'at most this many', (v) => {
+      if (!/^\d+$/.test(v)) throw ValidationError.one('limit', 'must be a whole number');
+      return Number(v);
+    })
+    .action((o: { from?: string; to?: string; limit?: number }, cmd: Command) => {
+      const c = open(cmd);
+      const list = c.entries.list(o);
+      print(cmd, list, () => (list.length ? list.map((e) => entryLine(e, c.zone())).join('\n') : 'no entries'));
+    });
+
+  program
+    .command('edit')
+    .description('change an entry; the change is queued for sync')
+    .argument('<id>', 'entry id')
+    .option('--description <text>', 'new description')
+    .option('--start <when>', 'new start')
+    .option('--end <when>', 'new end')
+    .option('--project <id>', 'remote project id ("" clears)')
+    .option('--task <id>', 'remote task id ("" clears)')
+    .option('--client <id>', 'remote client id ("" clears)')
+    .option('--tag <tag>', 'replace the tags (repeat for several)', collect)
+    .option('--clear-tags', 'remove every tag')
+    .option('--billable', 'billable')
+    .option('--no-billable', 'not billable')
+    .action((id: string, o: EntryFlags & { description?: string; start?: string; end?: string; clearTags?: boolean }, cmd: Command) => {
+      const c = open(cmd);
+      const now = c.clock.now();
+      const patch = {
+        ...entryFields(o),
+        ...(o.clearTags && { tags: [] }),
+        ...(o.description !== undefined && { description: o.description }),
+        ...(o.start !== undefined && { start: when('start', o.start, c.zone(), now) }),
+        ...(o.end !== undefined && { end: when('end', o.end, c.zone(), now) }),
+      };
+      if (o.clearTags && o.tag) throw ValidationError.one('tag', 'give --tag or --clear-tags, not both');
+      if (Object.keys(patch).length === 0) {
+        throw ValidationError.one('edit', 'nothing to change: give --description, --start, --end, --project, --task, --client, --tag or --[no-]billable');
+      }
+      const e = c.entries.edit(id, patch);
+      print(cmd, e, () => entryLine(e, c.zone()));
+    });
+
+  program
+    .command('delete')
+    .description('delete an entry; queued for sync unless it never left this machine')
+    .argument('<id>', 'entry id')
+    .action((id: string, _o: unknown, cmd: Command) => {
+      const r = open(cmd).entries.remove(id);
+      print(cmd, r, () => (r.outcome === 'deleted' ? `deleted ${id}` : `deleted ${id} (the delete is queued for sync)`));
+    });
+
+  const accounts = program.command('accounts').description('destination accounts');
+  accounts
+    .command('add')
+    .description('add a destination account')
+    .argument('<name>', 'a short name, e.g. work')
+    .addOption(new Option('--provider <p>', 'the remote API').choices([...PROVIDERS, 'orgapi']).makeOptionMandatory())
+    .requiredOption('--base-url <url>', 'everything before the API\'s resource path')
+    .option('--token-env <var>', 'environment variable that holds the token at sync time')
+    .option('--org <id>', 'organization id (Voltasis)')
+    .option('--tenant <id>', 'tenant id (Kukkingu)')
+    .option('--administration <id>', 'administration id (Moneybird)')
+    .option('--user <id>', 'user id (Moneybird)')
+    .option('--default', 'make it the default account')
+    .action((name: string, o: { provider: string; baseUrl: string; tokenEnv?: string; org?: string; tenant?: string; administration?: string; user?: string; default?: boolean }, cmd: Command) => {
+      const a = open(cmd).accounts.add({
+        name, provider: o.provider, base_url: o.baseUrl, token_env: o.tokenEnv ?? null,
+        org: o.org, tenant: o.tenant, administration: o.administration, user: o.user, is_default: o.default === true,
+      });
+      print(cmd, a, () => `added account ${accountLine(a).trim()}`);
+    });
+  accounts
+    .command('list')
+    .description('accounts, without secrets')
+    .action((_o: unknown, cmd: Command) => {
+      const list = open(cmd).accounts.list();
+      print(cmd, list, () => (list.length ? list.map(accountLine).join('\n') : 'no accounts (add one: timetray accounts add)'));
+    });
+
+  program
+    .command('queue')
+    .description('queued operations and entries needing attention')
+    .action((_o: unknown, cmd: Command) => {
+      const c = open(cmd);
+      const q = c.queue.report();
+      print(cmd, q, () => queueText(q, c.zone()));
+    });
+
+  program
+    .command('export')
+    .description('entries to stdout, as CSV or JSON')
+    .addOption(new Option('--format <f>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
+    .option('--from <date>', 'first local day, YYYY-MM-DD')
+    .option('--to <date>', 'last local day, YYYY-MM-DD')
+    .action(async (o: { format: 'csv' | 'json'; from?: string; to?: string }, cmd: Command) => {
+      const c = open(cmd);
+      const list = c.entries.list({ from: o.from, to: o.to });
+      const t = await import('../core/transfer');
+      io.out(o.format === 'csv' ? t.toCsv(list) : t.toJson(list));
+    });
+
+  program
+    .command('import')
+    .description('entries from a CSV or JSON file as export writes them; all or nothing')
+    .argument('<file>', 'the file')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw ValidationError.one('file', `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      const t = await import('../core/transfer');
+      const r = t.importText(open(cmd).entries, text, file);
+      print(cmd, { imported: r.imported.length, skipped: r.skipped.length, ids: r.imported.map((e) => e.id) }, () =>
+        `imported ${r.imported.length} entries${r.skipped.length ? `, skipped ${r.skipped.length} already present` : ''}`,
+      );
+    });
+
+  return { program, close: () => core?.close() };
+}

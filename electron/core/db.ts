@@ -1,0 +1,71 @@
+/**
+ * Opens the one SQLite file the app and the CLI share. WAL lets readers run beside a writer;
+ * the busy timeout lets two writers (the tray app and a CLI call) take turns instead of failing;
+ * synchronous=FULL because a stop the UI has confirmed must survive a power cut, not just a crash.
+ */
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type { Database } from 'better-sqlite3';
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for this runtime (the Electron app passes its own). */
+  nativeBinding?: string;
+  /** Stop at this schema version (tests of upgrades). */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+  busyTimeoutMs?: number;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(
+      `database schema version ${found} is newer than this Timetray understands (${known}); ` +
+        `update Timetray — the file was left untouched`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'] as const;
+
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    for (const p of PRAGMAS) db.pragma(p);
+    migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema to `target` one step at a time, each step in its own IMMEDIATE transaction so
+ * a second process opening the same file at the same moment waits and then sees the new version.
+ */
+export function migrate(db: Database, migrations: readonly Migration[], target?: number): void {
+  const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const goal = target ?? known;
+  const current = schemaVersion(db);
+  if (current > known) throw new SchemaTooNewError(current, known);
+  if (current >= goal) return;
+  for (const m of migrations) {
+    if (m.version > goal) break;
+    db.transaction(() => {
+      // Re-read inside the lock: another process may have run this step meanwhile.
+      if (schemaVersion(db) >= m.version) return;
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

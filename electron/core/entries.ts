@@ -1,0 +1,238 @@
+/**
+ * Entries: every write commits the entry and its outbox row in one IMMEDIATE transaction.
+ * IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Entry } from '../../shared/entry';
+import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
+import {
+  entryInputSchema, entryPatchSchema, intervalIssues, parseOrThrow, type EntryInput, type EntryPatch,
+} from '../../shared/schemas';
+import { MAX_FUTURE_SECONDS } from '../../shared/limits';
+import { isLocalDate, localDaysRange } from '../../shared/time';
+import type { Accounts } from './accounts';
+import type { Clock, ZoneSource } from './clock';
+import { ENTRY_SELECT, toEntry, toPayload, type EntryRow } from './entry-rows';
+import { newId } from './ids';
+import type { Outbox } from './outbox';
+import type { Settings } from './settings';
+
+export interface EntriesDeps {
+  db: Database;
+  clock: Clock;
+  zone: ZoneSource;
+  outbox: Outbox;
+  accounts: Accounts;
+  settings: Settings;
+}
+
+/** An entry's stored fields, validated. */
+export interface EntryFields {
+  id: string;
+  description: string;
+  start_at: number;
+  end_at: number;
+  start_tz: string;
+  end_tz: string;
+  project_id: string | null;
+  task_id: string | null;
+  client_id: string | null;
+  tags: string;
+  billable: 0 | 1;
+  account_id: string | null;
+  /** Set only when importing an entry a server already holds: then nothing is queued. */
+  remote_id?: string | null;
+}
+
+export interface ListQuery {
+  /** Local dates (YYYY-MM-DD), inclusive; an entry overlapping the range is listed. */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface ImportItem {
+  input: EntryInput;
+  id?: string;
+  remoteId?: string | null;
+  /** How an issue names this item to the user, e.g. `line 7`. */
+  label: string;
+}
+
+export type RemoveResult = { id: string; outcome: 'deleted' | 'queued' };
+
+export function createEntries(deps: EntriesDeps) {
+  const { db, clock, zone, outbox, accounts, settings } = deps;
+  const insertRow = db.prepare(
+    `INSERT INTO entries (id, description, start_at, end_at, start_tz, end_tz, project_id, task_id,
+       client_id, tags, billable, account_id, remote_id, created_at, updated_at)
+     VALUES (@id, @description, @start_at, @end_at, @start_tz, @end_tz, @project_id, @task_id,
+       @client_id, @tags, @billable, @account_id, @remote_id, @now, @now)`,
+  );
+  const updateRow = db.prepare(
+    `UPDATE entries SET description = @description, start_at = @start_at, end_at = @end_at,
+       start_tz = @start_tz, end_tz = @end_tz, project_id = @project_id, task_id = @task_id,
+       client_id = @client_id, tags = @tags, billable = @billable, sync_error = NULL, updated_at = @now
+     WHERE id = @id`,
+  );
+  const rawById = db.prepare<[string], EntryRow & { deleted_at: number | null }>(
+    'SELECT e.*, NULL AS account_name, NULL AS sync_state FROM entries e WHERE e.id = ?',
+  );
+  const byId = db.prepare<[string], EntryRow>(`${ENTRY_SELECT} WHERE e.id = ? AND e.deleted_at IS NULL`);
+  const inRange = db.prepare<[number, number, number], EntryRow>(
+    `${ENTRY_SELECT} WHERE e.deleted_at IS NULL AND e.start_at < ? AND e.end_at > ?
+      ORDER BY e.start_at DESC, e.id DESC LIMIT ?`,
+  );
+  const exists = db.prepare<[string], { id: string }>('SELECT id FROM entries WHERE id = ?');
+  const hardDelete = db.prepare('DELETE FROM entries WHERE id = ?');
+  const tombstone = db.prepare('UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?');
+
+  function check(issues: FieldIssue[]): void {
+    if (issues.length) throw new ValidationError(issues);
+  }
+
+  /** Validates and stores a new entry plus its outbox row. Caller holds the transaction. */
+  function insertInTx(f: EntryFields, now: number): Entry {
+    check(intervalIssues(f.start_at, f.end_at, now, MAX_FUTURE_SECONDS));
+    insertRow.run({ ...f, remote_id: f.remote_id ?? null, now });
+    if (f.account_id && !f.remote_id) outbox.enqueue(f.id, 'create', toPayload(f), now, false);
+    return toEntry(byId.get(f.id)!);
+  }
+
+  function fieldsFromInput(input: EntryInput, id: string): EntryFields {
+    const v = parseOrThrow(entryInputSchema, input);
+    const tz = zone();
+    return {
+      id,
+      description: v.description ?? '',
+      start_at: v.start,
+      end_at: v.end,
+      start_tz: tz,
+      end_tz: tz,
+      project_id: v.project_id ?? null,
+      task_id: v.task_id ?? null,
+      client_id: v.client_id ?? null,
+      tags: JSON.stringify(v.tags ?? []),
+      billable: (v.billable ?? settings.get('billable_default') ?? true) ? 1 : 0,
+      account_id: accounts.resolveId(v.account),
+    };
+  }
+
+  function liveRow(id: string) {
+    const row = rawById.get(id);
+    if (!row || row.deleted_at !== null) throw new NotFoundError('entry', id);
+    return row;
+  }
+
+  return {
+    insertInTx,
+
+    create(input: EntryInput): Entry {
+      return db.transaction(() => insertInTx(fieldsFromInput(input, newId()), clock.now())).immediate();
+    },
+
+    /**
+     * Validates every input first and then writes all of them in one transaction: a file with one
+     * bad row imports nothing. Issues are reported per item as `[index].field`.
+     */
+    createMany(inputs: readonly ImportItem[]): Entry[] {
+      return db.transaction(() => {
+        const now = clock.now();
+        const issues: FieldIssue[] = [];
+        const rows: EntryFields[] = [];
+        for (const { input, id, remoteId, label } of inputs) {
+          try {
+            const f = fieldsFromInput(input, id ?? newId());
+            if (remoteId && !f.account_id) throw ValidationError.one('remote_id', 'needs the account that holds it');
+            f.remote_id = remoteId ?? null;
+            const interval = intervalIssues(f.start_at, f.end_at, now, MAX_FUTURE_SECONDS);
+            if (interval.length) throw new ValidationError(interval);
+            rows.push(f);
+          } catch (e) {
+            if (!(e instanceof ValidationError)) throw e;
+            issues.push(...e.issues.map((i) => ({ field: `${label}: ${i.field}`, rule: i.rule })));
+          }
+        }
+        check(issues);
+        return rows.map((f) => insertInTx(f, now));
+      }).immediate();
+    },
+
+    edit(id: string, patch: EntryPatch): Entry {
+      const p = parseOrThrow(entryPatchSchema, patch);
+      return db.transaction(() => {
+        const now = clock.now();
+        const cur = liveRow(id);
+        const tz = zone();
+        const next: EntryFields = {
+          id,
+          description: p.description ?? cur.description,
+          start_at: p.start ?? cur.start_at,
+          end_at: p.end ?? cur.end_at,
+          start_tz: p.start !== undefined && p.start !== cur.start_at ? tz : cur.start_tz,
+          end_tz: p.end !== undefined && p.end !== cur.end_at ? tz : cur.end_tz,
+          project_id: p.project_id !== undefined ? p.project_id : cur.project_id,
+          task_id: p.task_id !== undefined ? p.task_id : cur.task_id,
+          client_id: p.client_id !== undefined ? p.client_id : cur.client_id,
+          tags: p.tags !== undefined ? JSON.stringify(p.tags) : cur.tags,
+          billable: p.billable !== undefined ? (p.billable ? 1 : 0) : cur.billable,
+          account_id: cur.account_id,
+        };
+        check(intervalIssues(next.start_at, next.end_at, now, MAX_FUTURE_SECONDS));
+        const changed = (Object.keys(next) as (keyof EntryFields)[]).some((k) => next[k] !== cur[k]);
+        if (!changed && cur.sync_error === null) return toEntry(byId.get(id)!);
+        updateRow.run({ ...next, now });
+        if (next.account_id) outbox.enqueue(id, 'update', toPayload(next), now, cur.remote_id !== null);
+        return toEntry(byId.get(id)!);
+      }).immediate();
+    },
+
+    /** A local or never-sent entry just goes; one a server may hold stays as a tombstone until its delete is sent. */
+    remove(id: string): RemoveResult {
+      return db.transaction((): RemoveResult => {
+        const now = clock.now();
+        const cur = liveRow(id);
+        if (!cur.account_id) {
+          hardDelete.run(id);
+          return { id, outcome: 'deleted' };
+        }
+        const r = outbox.enqueue(id, 'delete', null, now, cur.remote_id !== null);
+        if (r === 'cancelled') {
+          hardDelete.run(id);
+          return { id, outcome: 'deleted' };
+        }
+        tombstone.run(now, now, id);
+        return { id, outcome: 'queued' };
+      }).immediate();
+    },
+
+    get(id: string): Entry {
+      const r = byId.get(id);
+      if (!r) throw new NotFoundError('entry', id);
+      return toEntry(r);
+    },
+
+    list(q: ListQuery = {}): Entry[] {
+      const z = zone();
+      for (const k of ['from', 'to'] as const) {
+        const v = q[k];
+        if (v !== undefined && !isLocalDate(v)) throw ValidationError.one(k, 'must be a date YYYY-MM-DD');
+      }
+      if (q.from && q.to && q.from > q.to) throw ValidationError.one('to', 'must not be before from');
+      const lo = q.from ? localDaysRange(q.from, q.from, z)[0] : Number.MIN_SAFE_INTEGER;
+      const hi = q.to ? localDaysRange(q.to, q.to, z)[1] : Number.MAX_SAFE_INTEGER;
+      return inRange.all(hi, lo, q.limit ?? -1).map(toEntry);
+    },
+
+    /** Entries overlapping the instant range [from, to), newest first. */
+    listRange(from: number, to: number): Entry[] {
+      return inRange.all(to, from, -1).map(toEntry);
+    },
+
+    exists(id: string): boolean {
+      return exists.get(id) !== undefined;
+    },
+  };
+}
+
+export type Entries = ReturnType<typeof createEntries>;

@@ -1,0 +1,9 @@
+import type { Migration } from './types';
+import { m001 } from './001-entries-timer-outbox';
+import { m002 } from './002-accounts-settings';
+
+export type { Migration } from './types';
+
+/** Every schema step, in order. Append only: a released step is never edited. */
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,175 @@
+/**
+ * The running timer is a row, not memory: a crash or a reboot resumes it with its true start.
+ * Its entry id is fixed at start, and stop moves the row into `entries` (plus the outbox row) in
+ * one transaction, so a kill at any instant leaves either the running timer or the entry.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Entry, RunningTimer } from '../../shared/entry';
+import { ValidationError } from '../../shared/errors';
+import { parseOrThrow, timerInputSchema, type TimerInput } from '../../shared/schemas';
+import { MAX_FUTURE_SECONDS } from '../../shared/limits';
+import { toIso, truncateToSecond } from '../../shared/time';
+import type { Accounts } from './accounts';
+import type { Clock, ZoneSource } from './clock';
+import type { Entries } from './entries';
+import { newId } from './ids';
+import type { Settings } from './settings';
+
+interface TimerRow {
+  entry_id: string;
+  description: string;
+  start_at: number;
+  start_tz: string;
+  project_id: string | null;
+  task_id: string | null;
+  client_id: string | null;
+  tags: string;
+  billable: 0 | 1;
+  account_id: string | null;
+  account_name: string | null;
+}
+
+export class NoTimerRunningError extends Error {
+  constructor() {
+    super('no timer running');
+    this.name = 'NoTimerRunningError';
+  }
+}
+
+export interface StartResult {
+  running: RunningTimer;
+  /** The timer that was running and was stopped at the same instant, if any. */
+  stopped: Entry | null;
+  /** A running timer under one second long is discarded rather than stored as an empty entry. */
+  discarded: RunningTimer | null;
+}
+
+export interface TimerDeps {
+  db: Database;
+  clock: Clock;
+  zone: ZoneSource;
+  entries: Entries;
+  accounts: Accounts;
+  settings: Settings;
+}
+
+export function createTimer(deps: TimerDeps) {
+  const { db, clock, zone, entries, accounts, settings } = deps;
+  const read = db.prepare<[], TimerRow>(
+    `SELECT t.*, a.name AS account_name FROM running_timer t
+       LEFT JOIN accounts a ON a.id = t.account_id WHERE t.slot = 1`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO running_timer (slot, entry_id, description, start_at, start_tz, project_id, task_id,
+       client_id, tags, billable, account_id)
+     VALUES (1, @entry_id, @description, @start_at, @start_tz, @project_id, @task_id, @client_id,
+       @tags, @billable, @account_id)`,
+  );
+  const clear = db.prepare('DELETE FROM running_timer WHERE slot = 1');
+
+  function toRunning(r: TimerRow, now: number): RunningTimer {
+    return {
+      id: r.entry_id,
+      description: r.description,
+      start: toIso(r.start_at),
+      elapsed_seconds: Math.max(0, Math.floor((now - r.start_at) / 1000)),
+      project_id: r.project_id,
+      task_id: r.task_id,
+      client_id: r.client_id,
+      tags: JSON.parse(r.tags) as string[],
+      billable: r.billable === 1,
+      account: r.account_name,
+    };
+  }
+
+  /** Stops `r` at `end` inside the caller's transaction. */
+  function stopInTx(r: TimerRow, end: number, now: number): Entry {
+    const entry = entries.insertInTx(
+      {
+        id: r.entry_id, description: r.description, start_at: r.start_at, end_at: end,
+        start_tz: r.start_tz, end_tz: zone(), project_id: r.project_id, task_id: r.task_id,
+        client_id: r.client_id, tags: r.tags, billable: r.billable, account_id: r.account_id,
+      },
+      now,
+    );
+    clear.run();
+    return entry;
+  }
+
+  function resolveAt(at: number | undefined, now: number, field: string): number {
+    const t = truncateToSecond(at ?? now);
+    if (t > now + MAX_FUTURE_SECONDS * 1000) {
+      throw ValidationError.one(field, `must not be more than ${MAX_FUTURE_SECONDS / 3600}h in the future`);
+    }
+    return t;
+  }
+
+  return {
+    status(): RunningTimer | null {
+      const r = read.get();
+      return r ? toRunning(r, clock.now()) : null;
+    },
+
+    /** Starts a timer; one already running is stopped at the very instant the new one starts. */
+    start(input: TimerInput = {}): StartResult {
+      const v = parseOrThrow(timerInputSchema, input);
+      return db.transaction((): StartResult => {
+        const now = clock.now();
+        const at = resolveAt(v.start, now, 'start');
+        const accountId = accounts.resolveId(v.account);
+        const prev = read.get();
+        let stopped: Entry | null = null;
+        let discarded: RunningTimer | null = null;
+        if (prev) {
+          if (at < prev.start_at) {
+            throw ValidationError.one('start', `must not be before the running timer's start (${toIso(prev.start_at)})`);
+          }
+          if (at === prev.start_at) {
+            discarded = toRunning(prev, now);
+            clear.run();
+          } else {
+            stopped = stopInTx(prev, at, now);
+          }
+        }
+        insert.run({
+          entry_id: newId(), description: v.description ?? '', start_at: at, start_tz: zone(),
+          project_id: v.project_id ?? null, task_id: v.task_id ?? null, client_id: v.client_id ?? null,
+          tags: JSON.stringify(v.tags ?? []),
+          billable: (v.billable ?? settings.get('billable_default') ?? true) ? 1 : 0,
+          account_id: accountId,
+        });
+        return { running: toRunning(read.get()!, now), stopped, discarded };
+      }).immediate();
+    },
+
+    /** Stops the running timer at `at` (default now) and stores its entry, queued for sync. */
+    stop(at?: number): Entry {
+      return db.transaction((): Entry => {
+        const now = clock.now();
+        const r = read.get();
+        if (!r) throw new NoTimerRunningError();
+        // A click stops at the end of the current second, so the entry covers all the work
+        // (start was floored) and a start/stop within one second still lasts 1 s.
+        const end = at === undefined ? Math.ceil(now / 1000) * 1000 : resolveAt(at, now, 'at');
+        try {
+          return stopInTx(r, end, now);
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          throw new ValidationError(e.issues.map((i) => (i.field === 'end' ? { ...i, field: 'at' } : i)));
+        }
+      }).immediate();
+    },
+
+    /** Throws the running timer away: nothing is stored or sent. */
+    discard(): RunningTimer | null {
+      return db.transaction(() => {
+        const r = read.get();
+        if (!r) return null;
+        clear.run();
+        return toRunning(r, clock.now());
+      }).immediate();
+    },
+  };
+}
+
+export type Timer = ReturnType<typeof createTimer>;

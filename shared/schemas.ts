@@ -1,0 +1,206 @@
+/**
+ * The rules every entry and account obeys, whichever door it came in by (CLI, IPC, import).
+ * Messages name the rule; `toValidationError` prefixes the field.
+ */
+import { z } from 'zod';
+import { FieldIssue, ValidationError } from './errors';
+import { PROVIDERS, PROVIDER_ALIASES, type Provider } from './entry';
+import {
+  DESCRIPTION_MAX, EARLIEST_INSTANT, ID_LENGTH_MAX, LATEST_INSTANT, MAX_DURATION_SECONDS,
+  TAGS_MAX, TAG_LENGTH_MAX,
+} from './limits';
+import { isTimeZone, parseIsoInstant } from './time';
+
+const ISO_RULE = 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-15T09:00:00Z';
+
+export const instantSchema = z
+  .union([z.string(), z.number()], { error: ISO_RULE })
+  .transform((v, ctx) => {
+    const ms = typeof v === 'number' ? v : parseIsoInstant(v);
+    if (ms === null || !Number.isFinite(ms)) {
+      ctx.addIssue({ code: 'custom', message: ISO_RULE });
+      return z.NEVER;
+    }
+    if (ms < EARLIEST_INSTANT || ms >= LATEST_INSTANT) {
+      ctx.addIssue({ code: 'custom', message: 'must be between the years 2000 and 2099' });
+      return z.NEVER;
+    }
+    return Math.floor(ms / 1000) * 1000;
+  });
+
+export const descriptionSchema = z
+  .string({ error: 'must be text' })
+  .transform((s) => s.trim())
+  .refine((s) => [...s].length <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
+  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const tagSchema = z
+  .string({ error: 'must be text' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, 'must not be empty')
+  .refine((s) => [...s].length <= TAG_LENGTH_MAX, `must be at most ${TAG_LENGTH_MAX} characters`)
+  .refine((s) => !s.includes(','), 'must not contain a comma (CSV export joins tags with commas)')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const tagsSchema = z
+  .array(tagSchema, { error: 'must be a list of tags' })
+  .transform((tags) => [...new Set(tags)])
+  .refine((tags) => tags.length <= TAGS_MAX, `must be at most ${TAGS_MAX} tags`);
+
+/** A remote id (project, task, client): opaque text; null or "" clears it. */
+export const refIdSchema = z
+  .union([z.string(), z.null()], { error: 'must be text or null' })
+  .transform((s) => (s === null ? null : s.trim() || null))
+  .refine((s) => s === null || s.length <= ID_LENGTH_MAX, `must be at most ${ID_LENGTH_MAX} characters`);
+
+const fieldsShape = {
+  description: descriptionSchema,
+  start: instantSchema,
+  end: instantSchema,
+  project_id: refIdSchema,
+  task_id: refIdSchema,
+  client_id: refIdSchema,
+  tags: tagsSchema,
+  billable: z.boolean({ error: 'must be true or false' }),
+  account: z.union([z.string(), z.null()], { error: 'must be an account name or null' }),
+};
+
+/** A new entry. Missing optional fields take their defaults in the core. */
+export const entryInputSchema = z
+  .object({
+    ...fieldsShape,
+    description: fieldsShape.description.optional(),
+    project_id: fieldsShape.project_id.optional(),
+    task_id: fieldsShape.task_id.optional(),
+    client_id: fieldsShape.client_id.optional(),
+    tags: fieldsShape.tags.optional(),
+    billable: fieldsShape.billable.optional(),
+    account: fieldsShape.account.optional(),
+  })
+  .strict();
+export type EntryInput = z.input<typeof entryInputSchema>;
+
+/** A change to an entry: any subset of its fields. */
+export const entryPatchSchema = z
+  .object({
+    description: fieldsShape.description,
+    start: fieldsShape.start,
+    end: fieldsShape.end,
+    project_id: fieldsShape.project_id,
+    task_id: fieldsShape.task_id,
+    client_id: fieldsShape.client_id,
+    tags: fieldsShape.tags,
+    billable: fieldsShape.billable,
+  })
+  .partial()
+  .strict();
+export type EntryPatch = z.input<typeof entryPatchSchema>;
+
+/** A timer being started: an entry without its end. */
+export const timerInputSchema = entryInputSchema.omit({ start: true, end: true }).extend({
+  start: instantSchema.optional(),
+});
+export type TimerInput = z.input<typeof timerInputSchema>;
+
+/**
+ * Rules across fields, checked on the whole entry after defaults and patches are applied.
+ * `now` bounds how far ahead an entry may lie.
+ */
+export function intervalIssues(start: number, end: number, now: number, maxFutureSeconds: number): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (end <= start) issues.push({ field: 'end', rule: 'must be after start (duration must be > 0)' });
+  else if ((end - start) / 1000 > MAX_DURATION_SECONDS)
+    issues.push({
+      field: 'end',
+      rule: `must be at most ${MAX_DURATION_SECONDS / 3600}h after start (give the real end of a forgotten timer)`,
+    });
+  if (start > now + maxFutureSeconds * 1000)
+    issues.push({ field: 'start', rule: `must not be more than ${maxFutureSeconds / 3600}h in the future` });
+  return issues;
+}
+
+export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+const contextIdSchema = z
+  .string({ error: 'must be text' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0 && s.length <= ID_LENGTH_MAX, `must be 1 to ${ID_LENGTH_MAX} characters`)
+  .optional();
+
+export const providerSchema = z
+  .string({ error: 'must be a provider name' })
+  .transform((s) => s.trim().toLowerCase())
+  .transform((s) => PROVIDER_ALIASES[s] ?? s)
+  .refine((s): s is Provider => (PROVIDERS as readonly string[]).includes(s), {
+    message: `must be one of ${PROVIDERS.join(', ')} (orgapi is an alias of expensicat)`,
+  })
+  .transform((s) => s as Provider);
+
+/** Context ids each provider cannot work without (../shared/spec/providers.md). */
+export const REQUIRED_CONTEXT: Readonly<Record<Provider, readonly ('org' | 'tenant' | 'administration' | 'user')[]>> = {
+  voltasis: [],
+  kantata: [],
+  kukkingu: ['tenant'],
+  expensicat: [],
+  moneybird: ['administration', 'user'],
+};
+
+export const accountInputSchema = z
+  .object({
+    name: z
+      .string({ error: 'must be text' })
+      .refine((s) => ACCOUNT_NAME.test(s), 'must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit'),
+    provider: providerSchema,
+    base_url: z
+      .string({ error: 'must be a URL' })
+      .transform((s) => s.trim().replace(/\/+$/, ''))
+      .refine((s) => {
+        try {
+          const u = new URL(s);
+          return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !u.search && !u.hash;
+        } catch {
+          return false;
+        }
+      }, 'must be an http(s) URL without credentials, query or fragment'),
+    token_env: z
+      .string({ error: 'must be an environment variable name' })
+      .refine((s) => ENV_NAME.test(s), 'must be an environment variable name (letters, digits, "_")')
+      .nullable()
+      .optional(),
+    org: contextIdSchema,
+    tenant: contextIdSchema,
+    administration: contextIdSchema,
+    user: contextIdSchema,
+    is_default: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    for (const key of REQUIRED_CONTEXT[a.provider] ?? []) {
+      if (!a[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required for provider ${a.provider}` });
+    }
+  });
+export type AccountInput = z.input<typeof accountInputSchema>;
+
+export const timeZoneSchema = z
+  .string({ error: 'must be an IANA time zone name' })
+  .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Amsterdam');
+
+/** Parses or throws a ValidationError naming each field and rule. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw toValidationError(r.error, prefix);
+}
+
+export function toValidationError(error: z.ZodError, prefix = ''): ValidationError {
+  return new ValidationError(
+    error.issues.map((i) => {
+      const path = i.path.join('.');
+      const field = [prefix, path].filter(Boolean).join('.') || 'input';
+      let rule = i.message;
+      if (i.code === 'unrecognized_keys') rule = `unknown field(s): ${i.keys.join(', ')}`;
+      return { field, rule };
+    }),
+  );
+}
