@@ -8,6 +8,7 @@ import { systemClock, systemZone, type Clock } from './clock';
 import { DB_FILE_NAME } from './data-dir';
 import { openDatabase, type Database, type OpenOptions } from './db';
 import { createEntries } from './entries';
+import { createHistory } from './history';
 import { createOutbox } from './outbox';
 import { createQueue } from './queue';
 import { createSettings } from './settings';
@@ -30,6 +31,7 @@ export function openCore(options: CoreOptions) {
   const entries = createEntries({ db, clock, zone, outbox, accounts, settings });
   const timer = createTimer({ db, clock, zone, entries, accounts, settings });
   const queue = createQueue(db);
+  const history = createHistory(db);
   return {
     db,
     clock,
@@ -40,6 +42,7 @@ export function openCore(options: CoreOptions) {
     entries,
     timer,
     queue,
+    history,
     close: () => db.close(),
   };
 }

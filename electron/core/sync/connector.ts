@@ -1,0 +1,117 @@
+/**
+ * One interface for every remote API. A connector is a pure mapping plus a few HTTP calls; the
+ * engine (push.ts, pull.ts) owns ordering, retries, reconciliation and the database.
+ *
+ * A local entry maps to one or more remote *pieces*. APIs with start and end times take the whole
+ * entry as one piece (key ''); date-only APIs (Kantata, Kukkingu) take one piece per local day
+ * (key 'YYYY-MM-DD'), all mapped back to the one local entry.
+ */
+import type { AccountContext, Provider } from '../../../shared/entry';
+import type { SyncError } from './errors';
+import type { Http } from './http';
+
+/** What a connector needs of a local entry. Instants are epoch ms; `zone` is the entry's IANA zone. */
+export interface LocalEntry {
+  id: string;
+  description: string;
+  start: number;
+  end: number;
+  zone: string;
+  project_id: string | null;
+  task_id: string | null;
+  client_id: string | null;
+  tags: string[];
+  billable: boolean;
+}
+
+/** One remote record to write: its key within the entry and the API's own body. */
+export interface PieceBody {
+  key: string;
+  body: Record<string, unknown>;
+  /** The piece's own length (date-only pieces of a split entry); else the entry's. */
+  seconds: number;
+  /**
+   * The fields the server echoes back, in the form `RemoteRecord.comparable` takes: equal exactly
+   * when the server holds what we sent. Snapshots store this, never the raw body.
+   */
+  compare: Record<string, unknown>;
+}
+
+/** A piece the engine has created before (or found again by lookup). */
+export interface PieceRef {
+  key: string;
+  remoteId: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncError };
+
+/** A remote record read back by list/lookup, in our terms. */
+export interface RemoteRecord {
+  remoteId: string;
+  /** '' for whole-entry APIs; the local date for date-only ones. */
+  key: string;
+  /** The API's reference back to our local id, where it keeps one. */
+  localId: string | null;
+  description: string;
+  /** Date-only APIs know no time of day: start is local midnight of `date`. */
+  start: number;
+  end: number;
+  date: string;
+  project_id: string | null;
+  task_id: string | null;
+  client_id: string | null;
+  tags: string[] | null;
+  billable: boolean | null;
+  /** The fields in the form `pieces()` produces, to compare with what we last sent. */
+  comparable: Record<string, unknown>;
+  updatedAt: number | null;
+}
+
+export interface Capabilities {
+  /** Largest number of creates in one request (1: no bulk). */
+  bulkCreate: number;
+  /** false: the API stores a date and a duration only; entries are split per local day. */
+  timeOfDay: boolean;
+  tags: boolean;
+  /** The API stores our local id and can be searched by it. */
+  lookupByReference: boolean;
+  updateVerb: 'PUT' | 'PATCH';
+  pagination: 'page' | 'cursor' | 'none';
+  /** Fields the API cannot carry: they stay local, and the UI says so. */
+  localOnlyFields: readonly string[];
+}
+
+export interface AccountConfig {
+  baseUrl: string;
+  context: AccountContext;
+  token: string;
+}
+
+export interface Connector {
+  readonly provider: Provider;
+  readonly capabilities: Capabilities;
+  /**
+   * The remote records `entry` should be, as API bodies. Pure. An Outcome error (class
+   * 'refused') means the entry cannot be sent as it is (e.g. under Moneybird's one minute).
+   */
+  pieces(entry: LocalEntry): Outcome<PieceBody[]>;
+  /** Creates pieces, in bulk where the API allows; one result per input, in order. */
+  create(items: readonly { entryId: string; piece: PieceBody }[]): Promise<Outcome<string>[]>;
+  update(remoteId: string, piece: PieceBody, entry: LocalEntry): Promise<Outcome<void>>;
+  /** Deleting a record the server no longer has counts as done. */
+  remove(remoteId: string): Promise<Outcome<void>>;
+  /**
+   * Finds remote records an earlier create with an unknown outcome may have left: by the API's
+   * reference field where it has one, else by listing the day and matching start, duration and
+   * description. `taken` are remote ids already mapped to other local entries.
+   */
+  lookup(entry: LocalEntry, pieces: readonly PieceBody[], taken: ReadonlySet<string>): Promise<Outcome<PieceRef[]>>;
+  /** Remote records whose dates fall in [from, to] (local dates), across all pages. */
+  list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>>;
+  /** A cheap authenticated request: is the account reachable and the token good? */
+  probe(): Promise<Outcome<void>>;
+}
+
+export interface ConnectorFactory {
+  (account: AccountConfig, http: Http): Connector;
+}

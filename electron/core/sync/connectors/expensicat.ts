@@ -1,0 +1,107 @@
+/**
+ * Expensicat (seed 003; `orgapi` is an alias). `{base}/v1/time-entries[/{id}]`, Bearer token; the
+ * organisation is bound to the token. Cursor pagination (limit ≤ 100, meta.next_cursor). PATCH is
+ * partial; DELETE answers with an empty body. The server derives `duration`. It has no task,
+ * client or tags fields: they stay local. No reference field: reconcile by listing the day.
+ */
+import { localDateOf } from '../../../../shared/time';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
+import type { Http } from '../http';
+import { datesAround, errorText, fail, iso, matchByFingerprint, normIso, query, refused, str } from './common';
+
+const PATH = '/v1/time-entries';
+const LIMIT = 100;
+
+export const expensicatCapabilities: Capabilities = {
+  bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
+  pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'],
+};
+
+function toBody(e: LocalEntry): Record<string, unknown> {
+  return { start_time: iso(e.start), end_time: iso(e.end), description: e.description, project_id: e.project_id, billable: e.billable };
+}
+
+function compareOf(b: Record<string, unknown>): Record<string, unknown> {
+  return {
+    start_time: normIso(b.start_time), end_time: normIso(b.end_time), description: b.description ?? '',
+    project_id: str(b.project_id), billable: b.billable !== false,
+  };
+}
+
+function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null {
+  const start = Date.parse(String(d.start_time ?? ''));
+  const end = Date.parse(String(d.end_time ?? ''));
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return null; // a running remote timer: not an entry yet
+  const updated = Date.parse(String(d.updated_at ?? ''));
+  return {
+    remoteId: String(d.id), key: '', localId: null, description: String(d.description ?? ''), start, end,
+    date: localDateOf(start, zone), project_id: str(d.project_id), task_id: null, client_id: null, tags: null,
+    billable: d.billable !== false, comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null,
+  };
+}
+
+export function expensicatConnector(account: AccountConfig, http: Http): Connector {
+  const url = `${account.baseUrl}${PATH}`;
+  const req = { headers: { Authorization: `Bearer ${account.token}` }, errorMessage: errorText };
+
+  async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
+    const out: RemoteRecord[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10_000; page++) {
+      const r = await http.request<{ data?: Record<string, unknown>[]; meta?: { next_cursor?: string | null } }>({
+        ...req, method: 'GET', url: url + query({ start_date: from, end_date: to, user_id: 'me', limit: LIMIT, cursor }),
+      });
+      if (!r.ok) return fail(r);
+      for (const d of r.body?.data ?? []) {
+        const rec = toRecord(d, zone);
+        if (rec) out.push(rec);
+      }
+      cursor = r.body?.meta?.next_cursor ?? undefined;
+      if (!cursor) break;
+    }
+    return { ok: true, value: out };
+  }
+
+  return {
+    provider: 'expensicat',
+    capabilities: expensicatCapabilities,
+    pieces(e) {
+      if (!e.description) return refused('description: Expensicat requires a description');
+      const body = toBody(e);
+      return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
+    },
+    async create(items) {
+      const out: Outcome<string>[] = [];
+      for (const { piece } of items) {
+        const r = await http.request<{ data?: { id?: unknown } }>({ ...req, method: 'POST', url, body: piece.body });
+        if (!r.ok) out.push(fail(r));
+        else if (r.body?.data?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
+        else out.push({ ok: true, value: String(r.body.data.id) });
+      }
+      return out;
+    },
+    async update(remoteId, piece) {
+      const r = await http.request({ ...req, method: 'PATCH', url: `${url}/${encodeURIComponent(remoteId)}`, body: piece.body });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+    async remove(remoteId) {
+      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
+      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
+    },
+    async lookup(entry, pieces, taken) {
+      const { from, to } = datesAround(entry);
+      const l = await list(from, to, entry.zone);
+      if (!l.ok) return l;
+      return {
+        ok: true,
+        value: pieces.flatMap((p) =>
+          matchByFingerprint(l.value, { start_time: p.compare.start_time, end_time: p.compare.end_time, description: p.compare.description }, p.key, taken)),
+      };
+    },
+    list,
+    async probe() {
+      const r = await http.request({ ...req, method: 'GET', url: url + query({ limit: 1, user_id: 'me' }) });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+  };
+}

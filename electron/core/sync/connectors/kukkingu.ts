@@ -1,0 +1,107 @@
+/**
+ * Kukkingu contracting API (seed 002). `{base}/api/v1/time-entries`, Bearer token and a `tenant-id`
+ * header on every call. Date + durationSeconds only: an entry is split per local day, each day one
+ * record carrying `referenceSource: "timetray"` and `referenceId: <local id>`, which is how an
+ * unknown outcome is found again. PUT replaces the whole record, so every field is sent each time.
+ * billableId names a billing resource, not a yes/no: our billable flag, tags, task and client stay local.
+ */
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
+import type { Http } from '../http';
+import { errorText, fail, query, refused, str } from './common';
+import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
+
+const PATH = '/api/v1/time-entries';
+
+export const kukkinguCapabilities: Capabilities = {
+  bulkCreate: 1, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
+  pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'],
+};
+
+function compareOf(b: Record<string, unknown>): Record<string, unknown> {
+  return {
+    projectId: str(b.projectId ?? b.project), date: b.date, durationSeconds: Number(b.durationSeconds),
+    description: b.description ?? '', referenceId: str(b.referenceId),
+  };
+}
+
+function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null {
+  if (typeof d.date !== 'string') return null;
+  const seconds = Number(d.durationSeconds ?? 0);
+  const { start, end } = spanOf(d.date, seconds, zone);
+  const updated = Date.parse(String(d.updatedAt ?? ''));
+  const project = d.project && typeof d.project === 'object' ? (d.project as { id?: unknown }).id : d.project ?? d.projectId;
+  return {
+    remoteId: String(d.id), key: d.date, localId: d.referenceSource === REFERENCE_SOURCE ? str(d.referenceId) : null,
+    description: String(d.description ?? ''), start, end, date: d.date, project_id: str(project), task_id: null,
+    client_id: null, tags: null, billable: null,
+    comparable: compareOf({ ...d, projectId: project }), updatedAt: Number.isFinite(updated) ? updated : null,
+  };
+}
+
+export function kukkinguConnector(account: AccountConfig, http: Http): Connector {
+  const url = `${account.baseUrl}${PATH}`;
+  const req = {
+    headers: { Authorization: `Bearer ${account.token}`, 'tenant-id': account.context.tenant ?? '' },
+    errorMessage: errorText,
+  };
+
+  async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
+    const r = await http.request<{ data?: Record<string, unknown>[] }>({ ...req, method: 'GET', url: url + query({ dateFrom: from, dateTo: to }) });
+    if (!r.ok) return fail(r);
+    return { ok: true, value: (r.body?.data ?? []).map((d) => toRecord(d, zone)).filter((x): x is RemoteRecord => x !== null) };
+  }
+
+  return {
+    provider: 'kukkingu',
+    capabilities: kukkinguCapabilities,
+    pieces(e: LocalEntry) {
+      if (!e.project_id) return refused('project_id: Kukkingu requires a project');
+      return {
+        ok: true,
+        value: dayParts(e).map((p) => {
+          const body = {
+            projectId: e.project_id, date: p.date, durationSeconds: p.seconds, description: e.description,
+            referenceSource: REFERENCE_SOURCE, referenceId: e.id,
+          };
+          return { key: p.date, body, seconds: p.seconds, compare: compareOf(body) };
+        }),
+      };
+    },
+    async create(items) {
+      const out: Outcome<string>[] = [];
+      for (const { piece } of items) {
+        const r = await http.request<{ data?: { id?: unknown } }>({ ...req, method: 'POST', url, body: piece.body });
+        if (!r.ok) out.push(fail(r));
+        else if (r.body?.data?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
+        else out.push({ ok: true, value: String(r.body.data.id) });
+      }
+      return out;
+    },
+    async update(remoteId, piece) {
+      const r = await http.request({ ...req, method: 'PUT', url: `${url}/${encodeURIComponent(remoteId)}`, body: piece.body });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+    async remove(remoteId) {
+      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
+      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
+    },
+    async lookup(entry, pieces, taken) {
+      const dates = pieces.map((p) => p.key).sort();
+      if (!dates.length) return { ok: true, value: [] };
+      const l = await list(dates[0]!, dates[dates.length - 1]!, entry.zone);
+      if (!l.ok) return l;
+      const wanted = new Set(dates);
+      return {
+        ok: true,
+        value: l.value
+          .filter((r) => r.localId === entry.id && wanted.has(r.key) && !taken.has(r.remoteId))
+          .map((r) => ({ key: r.key, remoteId: r.remoteId })),
+      };
+    },
+    list,
+    async probe() {
+      const r = await http.request({ ...req, method: 'GET', url: `${account.baseUrl}/api/v1/tenants` });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * A full sync pass, account by account; each account on its own, so one broken account or entry
+ * never blocks another. Per account:
+ *
+ *   paused (auth)? ──yes──▶ skip (unless forced: "Sync now" / `timetray sync`)
+ *        │no
+ *   offline? ──yes──▶ probe ──fail──▶ stay offline
+ *        │no / probe ok
+ *   pull the window and merge (first, so our pushes never overwrite unseen remote edits)
+ *        │
+ *   push passes until the queue is drained, stops moving, or the server is gone
+ */
+import type { Account } from '../../../shared/entry';
+import type { Core } from '..';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { Connector } from './connector';
+import { connectorFor } from './connectors';
+import { createHttp, type FetchLike } from './http';
+import { pullOnce, type PullReport } from './pull';
+import { createPullStore } from './pull-store';
+import { pushOnce } from './push';
+import { createSyncStore } from './store';
+
+export interface SyncEngineOptions {
+  core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
+  fetch: FetchLike;
+  /** The account's token, or null when none is available (the account is then paused). */
+  tokenFor(account: Account): string | null;
+  backoff?: BackoffPolicy;
+  leaseMs?: number;
+  batchSize?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  windowDays?: number;
+  /** Replaces the registry (tests of the engine against a scripted connector). */
+  connector?: (account: Account, token: string) => Connector;
+}
+
+export interface AccountReport {
+  account: string;
+  provider: string;
+  pushed: number;
+  attention: number;
+  /** Outbox rows still queued for this account after the pass (attention included). */
+  pending: number;
+  pulled: { added: number; updated: number; conflicts: number; skipped: PullReport['skipped'] };
+  state: 'ok' | 'offline' | 'paused' | 'error';
+  error: string | null;
+}
+
+export interface SyncReport {
+  accounts: AccountReport[];
+  pending: number;
+}
+
+export function createSyncEngine(o: SyncEngineOptions) {
+  const { db, accounts, clock, zone } = o.core;
+  const store = createSyncStore(db);
+  const pullStore = createPullStore(db);
+  const now = () => clock.now();
+
+  async function syncAccount(account: Account, force: boolean): Promise<AccountReport> {
+    const report: AccountReport = {
+      account: account.name, provider: account.provider, pushed: 0, attention: 0, pending: 0,
+      pulled: { added: 0, updated: 0, conflicts: 0, skipped: [] }, state: 'ok', error: null,
+    };
+    const finish = (_?: unknown) => {
+      const c = store.counts(account.id);
+      report.pending = c.pending;
+      report.attention = c.attention;
+      return report;
+    };
+    const state = store.account(account.id);
+    if (state.paused_reason && !force) return finish(Object.assign(report, { state: 'paused', error: state.paused_reason }));
+
+    const token = o.tokenFor(account);
+    if (!token) {
+      const why = account.token_env
+        ? `no token: the environment variable ${account.token_env} is not set`
+        : 'no token: add one in Settings, or re-add the account with --token-env';
+      store.setAccount(account.id, { paused_reason: why, last_error: why, last_error_at: now() });
+      return finish(Object.assign(report, { state: 'paused', error: why }));
+    }
+    const connector = o.connector
+      ? o.connector(account, token)
+      : connectorFor(account, token, createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now }));
+
+    if (state.offline_since && !force) {
+      const p = await connector.probe();
+      if (!p.ok) return finish(Object.assign(report, { state: 'offline', error: p.error.message }));
+    }
+    store.setAccount(account.id, { paused_reason: null });
+
+    // Pull first: a local edit then merges with a remote one field by field, instead of the push
+    // blindly overwriting what someone changed on the server since our last sync.
+    const p = await pullOnce({ store, pullStore, connector, accountId: account.id, now, zone: zone(), windowDays: o.windowDays ?? 14 });
+    report.pulled = { added: p.added, updated: p.updated, conflicts: p.conflicts, skipped: p.skipped };
+    if (p.error) {
+      report.error = p.error.message;
+      store.setAccount(account.id, { last_error: p.error.message, last_error_at: now() });
+      if (p.error.class === 'auth') {
+        store.setAccount(account.id, { paused_reason: p.error.message });
+        return finish(Object.assign(report, { state: 'paused' }));
+      }
+      if (p.error.status === 0) {
+        store.setAccount(account.id, { offline_since: state.offline_since ?? now() });
+        return finish(Object.assign(report, { state: 'offline' }));
+      }
+    }
+
+    // Bounded: each pass either acknowledges rows or stops; rows that failed wait for their backoff.
+    let pushError: string | null = null;
+    for (let pass = 0; pass < 10_000; pass++) {
+      const r = await pushOnce({
+        store, connector, accountId: account.id, now, backoff: o.backoff ?? DEFAULT_BACKOFF,
+        leaseMs: o.leaseMs ?? 120_000, batchSize: o.batchSize ?? 100, concurrency: o.concurrency ?? 4,
+      });
+      report.pushed += r.acked;
+      if (r.auth) {
+        store.setAccount(account.id, { paused_reason: r.auth.message, last_error: r.auth.message, last_error_at: now() });
+        return finish(Object.assign(report, { state: 'paused', error: r.auth.message }));
+      }
+      if (r.network) {
+        store.setAccount(account.id, { offline_since: state.offline_since ?? now(), last_error: r.network.message, last_error_at: now() });
+        return finish(Object.assign(report, { state: 'offline', error: r.network.message }));
+      }
+      if (r.lastError) {
+        pushError = r.lastError.message;
+        store.setAccount(account.id, { last_error: r.lastError.message, last_error_at: now() });
+      }
+      if (r.leased === 0 || r.acked === 0) break;
+    }
+    report.error = pushError ?? report.error;
+    if (!report.error) store.setAccount(account.id, { offline_since: null, last_success_at: now() });
+    else store.setAccount(account.id, { offline_since: null });
+    finish();
+    if (report.state === 'ok' && report.error) report.state = 'error';
+    return report;
+  }
+
+  return {
+    syncAccount,
+    /** One full pass over every account. `force` ignores pauses and offline marks ("Sync now"). */
+    async syncAll(force = false): Promise<SyncReport> {
+      const list = accounts.list();
+      const reports: AccountReport[] = [];
+      for (const a of list) reports.push(await syncAccount(a, force));
+      return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
+    },
+    state: (accountId: string) => store.account(accountId),
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

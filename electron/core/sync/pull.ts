@@ -1,0 +1,148 @@
+/**
+ * One pull pass for one account: list the remote records of a window (each API's own pagination,
+ * inside the connector) and merge them into our entries.
+ *   - a record we map: three-way merge against the last-synced base (merge-fields.ts);
+ *   - a record that names one of our ids (Kantata/Kukkingu references) but has no ref: adopt it;
+ *   - anything else: a remote-only entry, added here as synced.
+ * A record that breaks our entry rules is reported, never silently dropped or half-stored.
+ */
+import { MAX_DURATION_SECONDS, DESCRIPTION_MAX } from '../../../shared/limits';
+import { localDateOf, zonedInstant } from '../../../shared/time';
+import type { Connector } from './connector';
+import type { SyncError } from './errors';
+import { carriedFields, localTerms, mergeTerms, remoteTerms, type MergeField, type Terms } from './merge-fields';
+import type { PullStore } from './pull-store';
+import type { SyncStore } from './store';
+import { canonical } from './util';
+
+export interface PullOptions {
+  store: SyncStore;
+  pullStore: PullStore;
+  connector: Connector;
+  accountId: string;
+  now: () => number;
+  zone: string;
+  /** Local days back from today (inclusive of today). */
+  windowDays: number;
+}
+
+export interface PullReport {
+  fetched: number;
+  added: number;
+  updated: number;
+  conflicts: number;
+  skipped: { remoteId: string; reason: string }[];
+  error?: SyncError;
+}
+
+/** Date-only records have no time of day: a remote-only one is placed at 09:00 local on its date. */
+const DATE_ONLY_START_HOUR = 9;
+
+export async function pullOnce(o: PullOptions): Promise<PullReport> {
+  const report: PullReport = { fetched: 0, added: 0, updated: 0, conflicts: 0, skipped: [] };
+  const to = localDateOf(o.now(), o.zone);
+  let from = to;
+  for (let i = 1; i < o.windowDays; i++) from = previousDate(from);
+  const listed = await o.connector.list(from, to, o.zone);
+  if (!listed.ok) return { ...report, error: listed.error };
+  report.fetched = listed.value.length;
+  const caps = o.connector.capabilities;
+  const fields = carriedFields(caps);
+  const unanswered = unansweredPieces(o);
+
+  for (const r of listed.value) {
+    const ref = o.pullStore.refByRemote(o.accountId, r.remoteId);
+    if (ref) {
+      const entry = o.store.entry(ref.entry_id);
+      if (!entry || entry.deleted) continue;
+      // A split entry's pieces cannot each decide its times: merge only the shared fields.
+      const split = o.pullStore.pieceCount(ref.entry_id) > 1;
+      const f = split ? fields.filter((x) => x !== 'duration' && x !== 'start' && x !== 'end') : fields;
+      const local = localTerms(entry, f);
+      const remote = remoteTerms(r, f);
+      const newer = (r.updatedAt ?? 0) > o.pullStore.updatedAt(ref.entry_id);
+      const m = mergeTerms(ref.base, local, remote, newer);
+      if (!Object.keys(m.take).length && !m.conflicts.length && sameSnapshot(ref.snapshot, r.comparable)) continue;
+      const history = m.conflicts.map((c) => ({
+        fields: { [c.field]: c.lost } as Terms,
+        note: `${c.field}: edited here and on the server; the ${c.winner === 'remote' ? 'server' : 'local'} edit was newer and won`,
+      }));
+      if (Object.keys(m.take).length) {
+        history.push({ fields: pick(local, Object.keys(m.take) as MergeField[]), note: 'replaced by an edit on the server' });
+      }
+      o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, m.take, history, r.comparable, { ...ref.base, ...remote }, o.now());
+      if (Object.keys(m.take).length) report.updated++;
+      report.conflicts += m.conflicts.length;
+      continue;
+    }
+    const problem = invalid(r);
+    if (problem) {
+      report.skipped.push({ remoteId: r.remoteId, reason: problem });
+      continue;
+    }
+    if (r.localId) {
+      const mine = o.store.entry(r.localId);
+      if (mine && mine.accountId === o.accountId) {
+        if (!o.store.refs(r.localId).some((x) => x.key === r.key)) {
+          o.pullStore.adopt(o.accountId, r.localId, r, remoteTerms(r, fields), o.now());
+        }
+        continue;
+      }
+    }
+    // A create whose answer was lost shows up here before the push finds it: adopt, never duplicate.
+    const claimed = unanswered.get(`${r.key}\u0000${canonical(r.comparable)}`);
+    if (claimed && !claimed.taken) {
+      claimed.taken = true;
+      o.pullStore.adopt(o.accountId, claimed.entryId, r, remoteTerms(r, fields), o.now());
+      continue;
+    }
+    let start = r.start;
+    let end = r.end;
+    if (!caps.timeOfDay) {
+      const [y, m, d] = r.date.split('-').map(Number) as [number, number, number];
+      start = zonedInstant(y, m, d, DATE_ONLY_START_HOUR, 0, o.zone);
+      end = start + (r.end - r.start);
+    }
+    o.pullStore.insertRemote(o.accountId, r, start, end, o.zone, remoteTerms(r, fields), o.now());
+    report.added++;
+  }
+  return report;
+}
+
+/** The pieces of entries whose last request went unanswered and that hold no ref yet, by key and fields. */
+function unansweredPieces(o: PullOptions): Map<string, { entryId: string; taken: boolean }> {
+  const out = new Map<string, { entryId: string; taken: boolean }>();
+  for (const id of o.store.unknownOutcomes(o.accountId)) {
+    const entry = o.store.entry(id);
+    if (!entry) continue;
+    const pieces = o.connector.pieces(entry);
+    if (!pieces.ok) continue;
+    const have = new Set(o.store.refs(id).map((r) => r.key));
+    for (const p of pieces.value) {
+      if (!have.has(p.key)) out.set(`${p.key}\u0000${canonical(p.compare)}`, { entryId: id, taken: false });
+    }
+  }
+  return out;
+}
+
+function invalid(r: { end: number; start: number; description: string }): string | null {
+  const s = (r.end - r.start) / 1000;
+  if (!(s > 0)) return 'its duration is zero or negative';
+  if (s > MAX_DURATION_SECONDS) return `it is longer than ${MAX_DURATION_SECONDS / 3600}h`;
+  if ([...r.description].length > DESCRIPTION_MAX) return `its description is over ${DESCRIPTION_MAX} characters`;
+  return null;
+}
+
+function previousDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d - 1));
+  return t.toISOString().slice(0, 10);
+}
+
+function pick(t: Terms, keys: MergeField[]): Terms {
+  return Object.fromEntries(keys.map((k) => [k, t[k]]));
+}
+
+function sameSnapshot(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return canonical(a) === canonical(b);
+}

@@ -1,0 +1,199 @@
+/**
+ * The sync engine's database side: leases on outbox rows, acknowledgements, failures, remote refs.
+ * Each function is one short IMMEDIATE transaction, committed before the network is touched
+ * again, so a kill at any point leaves a state the next pass can reason about:
+ *
+ *   queued ──lease (attempts+1, committed BEFORE the request)──▶ in flight
+ *   in flight ──ack──▶ gone (refs recorded in the same transaction)
+ *   in flight ──transient──▶ queued, due after backoff      (attempts kept: outcome unknown)
+ *   in flight ──refused──▶ parked, entry needs attention    (attempts reset: nothing was stored)
+ *   in flight ──auth──▶ queued, account paused
+ *   in flight ──killed──▶ lease expires ──▶ leased again; attempts > 0 ⇒ look up before re-sending
+ */
+import type { Database } from 'better-sqlite3';
+import type { OutboxOp } from '../../../shared/entry';
+import type { LocalEntry, PieceRef } from './connector';
+
+export interface LeasedRow {
+  id: number;
+  entry_id: string;
+  op: OutboxOp;
+  /** Attempts before this one: > 0 means an earlier request may have reached the server. */
+  prior_attempts: number;
+}
+
+export interface StoredRef extends PieceRef {
+  snapshot: Record<string, unknown>;
+  base: Record<string, unknown>;
+}
+
+export interface AccountSyncRow {
+  account_id: string;
+  paused_reason: string | null;
+  offline_since: number | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+}
+
+interface EntryDbRow {
+  id: string;
+  description: string;
+  start_at: number;
+  end_at: number;
+  start_tz: string;
+  project_id: string | null;
+  task_id: string | null;
+  client_id: string | null;
+  tags: string;
+  billable: 0 | 1;
+  deleted_at: number | null;
+  account_id: string | null;
+}
+
+export function createSyncStore(db: Database) {
+  const due = db.prepare<[{ account: string; now: number; limit: number }], { id: number; entry_id: string; op: OutboxOp; attempts: number }>(`
+    SELECT o.id, o.entry_id, o.op, o.attempts FROM outbox o JOIN entries e ON e.id = o.entry_id
+     WHERE e.account_id = @account AND e.sync_error IS NULL
+       AND (o.lease_until IS NULL OR o.lease_until <= @now)
+       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+       AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.entry_id = o.entry_id)
+     ORDER BY o.id LIMIT @limit`);
+  const takeLease = db.prepare('UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?');
+  const deleteRow = db.prepare('DELETE FROM outbox WHERE id = ?');
+  const retryRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ?');
+  const parkRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = NULL, attempts = 0, last_error = ? WHERE id = ?');
+  const releaseRow = db.prepare('UPDATE outbox SET lease_until = NULL, attempts = max(0, attempts - 1), last_error = ? WHERE id = ?');
+  const markAttention = db.prepare('UPDATE entries SET sync_error = ? WHERE id = ?');
+  const entryRow = db.prepare<[string], EntryDbRow>('SELECT * FROM entries WHERE id = ?');
+  const refsOf = db.prepare<[string], { piece: string; remote_id: string; snapshot: string; base: string }>(
+    'SELECT piece, remote_id, snapshot, base FROM remote_refs WHERE entry_id = ? ORDER BY piece');
+  const upsertRef = db.prepare(`
+    INSERT INTO remote_refs (entry_id, piece, account_id, remote_id, snapshot, base, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(entry_id, piece) DO UPDATE SET remote_id = excluded.remote_id, snapshot = excluded.snapshot,
+      base = excluded.base, synced_at = excluded.synced_at`);
+  const dropRef = db.prepare('DELETE FROM remote_refs WHERE entry_id = ? AND piece = ?');
+  const refreshRemoteId = db.prepare(`
+    UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
+      (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`);
+  const purgeEntry = db.prepare('DELETE FROM entries WHERE id = ?');
+  const takenIds = db.prepare<[string, string], { remote_id: string }>(
+    'SELECT remote_id FROM remote_refs WHERE account_id = ? AND entry_id <> ?');
+  const accountRow = db.prepare<[string], AccountSyncRow>('SELECT * FROM account_sync WHERE account_id = ?');
+  const ensureAccount = db.prepare('INSERT INTO account_sync (account_id) VALUES (?) ON CONFLICT DO NOTHING');
+  const pendingCount = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE e.account_id = ?');
+  const attentionCount = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM entries WHERE account_id = ? AND sync_error IS NOT NULL');
+
+  const unknownOutcome = db.prepare<[string], { entry_id: string }>(`
+    SELECT DISTINCT o.entry_id FROM outbox o JOIN entries e ON e.id = o.entry_id
+     WHERE e.account_id = ? AND e.deleted_at IS NULL AND o.attempts > 0`);
+
+  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+
+  return {
+    /** Leases up to `limit` due rows, the oldest row of each entry only (an entry's changes go in order). */
+    lease(accountId: string, now: number, limit: number, leaseMs: number): LeasedRow[] {
+      return tx(() =>
+        due.all({ account: accountId, now, limit }).map((r) => {
+          takeLease.run(now + leaseMs, r.id);
+          return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts };
+        }),
+      );
+    },
+
+    /** The entry as the push must send it now (its newest fields), or null if it is gone. */
+    entry(id: string): (LocalEntry & { deleted: boolean; accountId: string | null }) | null {
+      const r = entryRow.get(id);
+      if (!r) return null;
+      return {
+        id: r.id, description: r.description, start: r.start_at, end: r.end_at, zone: r.start_tz,
+        project_id: r.project_id, task_id: r.task_id, client_id: r.client_id,
+        tags: JSON.parse(r.tags) as string[], billable: r.billable === 1,
+        deleted: r.deleted_at !== null, accountId: r.account_id,
+      };
+    },
+
+    refs(entryId: string): StoredRef[] {
+      return refsOf.all(entryId).map((r) => ({
+        key: r.piece, remoteId: r.remote_id,
+        snapshot: JSON.parse(r.snapshot) as Record<string, unknown>, base: JSON.parse(r.base) as Record<string, unknown>,
+      }));
+    },
+
+    /** Entries of the account with a create or change that may have reached the server unanswered. */
+    unknownOutcomes(accountId: string): string[] {
+      return unknownOutcome.all(accountId).map((r) => r.entry_id);
+    },
+
+    takenRemoteIds(accountId: string, exceptEntry: string): Set<string> {
+      return new Set(takenIds.all(accountId, exceptEntry).map((r) => r.remote_id));
+    },
+
+    /** Records that the server holds `remoteId` for this piece, with the fields it holds. */
+    saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): void {
+      tx(() => {
+        upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
+        refreshRemoteId.run({ id: entryId });
+      });
+    },
+
+    dropRef(entryId: string, key: string): void {
+      tx(() => {
+        dropRef.run(entryId, key);
+        refreshRemoteId.run({ id: entryId });
+      });
+    },
+
+    /** The server acknowledged the row: it leaves the outbox; a sent delete takes the tombstone with it. */
+    ack(row: LeasedRow, accountId: string, now: number): void {
+      tx(() => {
+        deleteRow.run(row.id);
+        if (row.op === 'delete') purgeEntry.run(row.entry_id);
+        ensureAccount.run(accountId);
+        db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?').run(now, accountId);
+      });
+    },
+
+    retryLater(row: LeasedRow, dueAt: number, message: string): void {
+      tx(() => retryRow.run(dueAt, message, row.id));
+    },
+
+    /** The server refused the entry for good: keep it, marked, with the server's words. */
+    park(row: LeasedRow, message: string): void {
+      tx(() => {
+        parkRow.run(message, row.id);
+        markAttention.run(message, row.entry_id);
+      });
+    },
+
+    /** Hands the row back untouched (auth failure: nothing was stored). */
+    release(row: LeasedRow, message: string): void {
+      tx(() => releaseRow.run(message, row.id));
+    },
+
+    account(accountId: string): AccountSyncRow {
+      return tx(() => {
+        ensureAccount.run(accountId);
+        return accountRow.get(accountId)!;
+      });
+    },
+
+    setAccount(accountId: string, patch: Partial<Omit<AccountSyncRow, 'account_id'>>): void {
+      const keys = Object.keys(patch) as (keyof typeof patch)[];
+      if (!keys.length) return;
+      tx(() => {
+        ensureAccount.run(accountId);
+        db.prepare(`UPDATE account_sync SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE account_id = @account_id`)
+          .run({ ...patch, account_id: accountId });
+      });
+    },
+
+    counts(accountId: string): { pending: number; attention: number } {
+      return { pending: pendingCount.get(accountId)!.n, attention: attentionCount.get(accountId)!.n };
+    },
+  };
+}
+
+export type SyncStore = ReturnType<typeof createSyncStore>;
