@@ -1,5 +1,6 @@
 /** Human-readable lines for the terminal. `--json` output never passes through here. */
 import type { Account, Entry, QueueReport, RunningTimer } from '../../shared/entry';
+import type { SyncReport } from '../core/sync/engine';
 import { formatDuration, localClockOf, localDateOf } from '../../shared/time';
 
 function extras(e: { project_id: string | null; task_id: string | null; client_id: string | null; tags: string[]; billable: boolean }): string {
@@ -54,4 +55,18 @@ export function queueText(q: QueueReport, zone: string): string {
     for (const e of q.attention) out.push(`  ${entryLine(e, zone)}`);
   }
   return out.join('\n');
+}
+
+export function syncText(r: SyncReport): string {
+  if (!r.accounts.length) return 'no accounts: nothing to sync (add one: timetray accounts add)';
+  return r.accounts
+    .map((a) => {
+      const pulled = a.pulled.added || a.pulled.updated ? `, pulled ${a.pulled.added} new and ${a.pulled.updated} changed` : '';
+      const conflicts = a.pulled.conflicts ? `, ${a.pulled.conflicts} conflicts (kept in history)` : '';
+      const attention = a.attention ? `, ${a.attention} need attention (timetray queue)` : '';
+      const skipped = a.pulled.skipped.map((s) => `\n  skipped remote ${s.remoteId}: ${s.reason}`).join('');
+      return `${a.account} (${a.provider}): ${a.state}; sent ${a.pushed}, ${a.pending} queued${attention}${pulled}${conflicts}` +
+        `${a.error ? `\n  last error: ${a.error}` : ''}${skipped}`;
+    })
+    .join('\n');
 }

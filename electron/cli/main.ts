@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors';
 import { openCore } from '../core';
 import { SchemaTooNewError } from '../core/db';
 import { NoTimerRunningError } from '../core/timer';
-import { buildProgram } from './program';
+import { buildProgram, SyncIncomplete } from './program';
 
 export async function run(argv: string[]): Promise<number> {
   const { program, close } = buildProgram({
@@ -31,6 +31,7 @@ function report(e: unknown): number {
     // Commander has already printed its message.
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
   }
+  if (e instanceof SyncIncomplete) return 1;
   if (e instanceof ValidationError) {
     for (const i of e.issues) process.stderr.write(`timetray: ${i.field}: ${i.rule}\n`);
     return 2;

@@ -9,8 +9,11 @@ import type { Core } from '../core';
 import { resolveDataDir } from '../core/data-dir';
 import { ValidationError } from '../../shared/errors';
 import { PROVIDERS } from '../../shared/entry';
-import { accountLine, entryLine, queueText, runningLine } from './format';
+import { accountLine, entryLine, queueText, runningLine, syncText } from './format';
 import { collect, duration, entryFields, when, type EntryFlags } from './options';
+
+/** A sync pass that left work queued, paused or refused: exit status 1, the report already printed. */
+export class SyncIncomplete extends Error {}
 
 export interface Io {
   out(text: string): void;
@@ -220,6 +223,24 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     .action((_o: unknown, cmd: Command) => {
       const list = open(cmd).accounts.list();
       print(cmd, list, () => (list.length ? list.map(accountLine).join('\n') : 'no accounts (add one: timetray accounts add)'));
+    });
+
+  program
+    .command('sync')
+    .description('one full pass: push the outbox, reconcile, pull (exit 1 if work is left)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const c = open(cmd);
+      // Loaded only here: the HTTP stack costs start-up time every other command need not pay.
+      const { createSyncEngine } = await import('../core/sync/engine');
+      const engine = createSyncEngine({
+        core: c,
+        fetch: (url, init) => globalThis.fetch(url, init),
+        tokenFor: (a) => (a.token_env ? io.env[a.token_env] || null : null),
+      });
+      const report = await engine.syncAll(true);
+      print(cmd, report, () => syncText(report));
+      const clean = report.accounts.every((a) => a.state === 'ok' && a.pending === 0 && a.attention === 0);
+      if (!clean) throw new SyncIncomplete(report.accounts.length === 0 ? 'no accounts' : 'work is left');
     });
 
   program

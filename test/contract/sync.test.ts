@@ -1,0 +1,183 @@
+/**
+ * One contract, five providers: the same scenarios run against every fake server, and each ends
+ * with the server's store judged against our entries (helpers/sync.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROVIDERS, type Provider } from '../../shared/entry';
+import { expectExactlyOnce, world, type World } from '../helpers/sync';
+import type { Fault } from '../providers/server';
+
+const POST_PATH = /time[-_]entries(\.json)?$/;
+
+describe.each(PROVIDERS)('%s', (provider: Provider) => {
+  let w: World;
+  afterEach(async () => w?.done());
+
+  it('entries logged offline reach the server once it is back, each exactly once', async () => {
+    w = await world(provider);
+    await w.server.close();
+    for (let i = 0; i < 5; i++) w.add(i);
+    const offline = await w.sync();
+    expect(offline.accounts[0]).toMatchObject({ state: 'offline', pushed: 0, pending: 5 });
+    expect(offline.accounts[0]!.error).toMatch(/network error|no answer/);
+    expect(w.core.entries.list({}).every((e) => e.sync.state === 'pending')).toBe(true);
+
+    await w.restart();
+    await w.drain();
+    expectExactlyOnce(w);
+    // A second pass sends nothing more.
+    const before = w.server.log.filter((l) => l.method !== 'GET').length;
+    await w.sync();
+    expect(w.server.log.filter((l) => l.method !== 'GET').length).toBe(before);
+  });
+
+  const faults: [string, Fault][] = [
+    ['a 500', { kind: 'status', status: 500 }],
+    ['a 503', { kind: 'status', status: 503 }],
+    ['a 429 with Retry-After in seconds', { kind: 'status', status: 429, retryAfter: '2' }],
+    ['a 429 with Retry-After as an epoch', { kind: 'status', status: 429, retryAfter: String(Math.floor(Date.now() / 1000) + 3) }],
+    ['a reset after the server stored the entry', { kind: 'reset' }],
+    ['a timeout after the server stored the entry', { kind: 'timeout' }],
+    ['latency', { kind: 'latency', ms: 300 }],
+  ];
+  it.each(faults)('survives %s on create with no loss and no duplicate', async (_name, fault) => {
+    w = await world(provider, { timeoutMs: 800 });
+    for (let i = 0; i < 3; i++) w.add(i);
+    w.server.inject({ method: 'POST', path: POST_PATH, fault, times: 2 });
+    await w.drain();
+    expectExactlyOnce(w);
+    if (fault.kind === 'status' && fault.retryAfter) {
+      const q = w.server.log.filter((l) => l.status === 429);
+      expect(q.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a 429 holds the entry back for at least its Retry-After', async () => {
+    w = await world(provider);
+    w.add(1);
+    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '600' } });
+    const { createSyncEngine } = await import('../../electron/core/sync/engine');
+    const q = () => w.core.queue.report().queued[0]!;
+    await w.sync();
+    expect(Date.parse(q().next_attempt_at!) - (w.clock.now() - 3_600_000)).toBeGreaterThanOrEqual(600_000);
+    expect(q().last_error).toMatch(/429/);
+    void createSyncEngine;
+  });
+
+  it('a reset after an update and after a delete still converges', async () => {
+    w = await world(provider, { timeoutMs: 800 });
+    const a = w.add(1);
+    const b = w.add(2);
+    await w.drain();
+    w.core.entries.edit(a.id, { description: 'task 1 renamed', end: new Date(Date.parse(a.end) + 600_000).toISOString() });
+    w.core.entries.remove(b.id);
+    w.server.inject({ method: provider === 'expensicat' || provider === 'moneybird' ? 'PATCH' : 'PUT', fault: { kind: 'reset' } });
+    w.server.inject({ method: 'DELETE', fault: { kind: 'reset' } });
+    await w.drain();
+    expectExactlyOnce(w);
+    expect(w.server.held().map((h) => h.description)).not.toContain('task 2');
+    expect(w.core.entries.exists(b.id)).toBe(false);
+  });
+
+  if (provider === 'kantata') {
+    it('a bulk create the server only half stores is completed, not duplicated', async () => {
+      w = await world(provider);
+      for (let i = 0; i < 12; i++) w.add(i);
+      w.server.inject({ method: 'POST', fault: { kind: 'custom', name: 'bulk-partial' } });
+      await w.drain();
+      expectExactlyOnce(w);
+      expect(w.server.log.filter((l) => l.method === 'POST').length).toBeLessThanOrEqual(3);
+    });
+  }
+
+  it('a refusal (422) marks the entry for attention with the server\'s words, and an edit sends it again', async () => {
+    w = await world(provider);
+    const e = w.add(1);
+    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 422, body: { error: 'Project is closed for booking', errors: [{ type: 'validation', message: 'Project is closed for booking' }], message: 'Project is closed for booking' } } });
+    const r = await w.sync();
+    expect(r.accounts[0]).toMatchObject({ attention: 1, pushed: 0 });
+    // Others keep flowing past it.
+    w.add(2);
+    expect((await w.sync()).accounts[0]).toMatchObject({ attention: 1, pushed: 1 });
+    const got = w.core.entries.get(e.id)!;
+    expect(got.sync.state).toBe('attention');
+    expect(got.sync.error).toMatch(/Project is closed for booking/);
+    expect(w.core.queue.report().attention.map((x) => x.id)).toEqual([e.id]);
+    // It stays, untouched by later passes…
+    await w.sync();
+    expect(w.core.entries.get(e.id)!.sync.state).toBe('attention');
+    // …until the user edits it.
+    w.core.entries.edit(e.id, { description: 'task 1 (fixed)' });
+    await w.drain();
+    expectExactlyOnce(w);
+  });
+
+  it('a 401 pauses the account and keeps everything queued until the token works again', async () => {
+    w = await world(provider);
+    w.add(1);
+    const good = w.server.token;
+    w.server.token = 'rotated-elsewhere-0000';
+    const r = await w.sync();
+    expect(r.accounts[0]).toMatchObject({ state: 'paused', pending: 1 });
+    expect(r.accounts[0]!.error).not.toContain(good);
+    expect(w.core.entries.list({})[0]!.sync.state).toBe('pending');
+    w.server.token = good;
+    await w.drain();
+    expectExactlyOnce(w);
+  });
+
+  it('edits and deletes propagate; a never-synced delete sends nothing', async () => {
+    w = await world(provider);
+    const a = w.add(1);
+    const b = w.add(2);
+    const c = w.add(3);
+    await w.drain();
+    w.core.entries.edit(a.id, { description: 'task 1 edited', start: new Date(Date.parse(a.start) - 3_600_000).toISOString() });
+    w.core.entries.edit(b.id, { project_id: '202' });
+    w.core.entries.remove(c.id);
+    const local = w.add(4);
+    w.core.entries.remove(local.id);
+    const posts = w.server.log.filter((l) => l.method === 'POST').length;
+    await w.drain();
+    expectExactlyOnce(w);
+    expect(w.server.held().some((h) => h.description === 'task 3')).toBe(false);
+    expect(w.server.log.filter((l) => l.method === 'POST').length).toBe(posts);
+  });
+
+  it('pull brings remote-only entries in as synced, follows remote edits, and never duplicates', async () => {
+    w = await world(provider);
+    const mine = w.add(1);
+    await w.drain();
+    const start = Date.parse(mine.start) + 86_400_000;
+    const rid = w.server.seedRemote({ description: 'made in the web app', start, seconds: 5400, project_id: '303' });
+    await w.sync();
+    await w.sync();
+    const pulled = w.core.entries.list({}).filter((e) => e.description === 'made in the web app');
+    expect(pulled).toHaveLength(1);
+    expect(pulled[0]).toMatchObject({ account: 'acct', duration_seconds: 5400, project_id: '303', sync: { state: 'synced', remote_id: rid } });
+    expect(w.core.queue.report().queued).toEqual([]);
+
+    w.server.editRemote(rid, 'renamed in the web app');
+    await w.sync();
+    expect(w.core.entries.get(pulled[0]!.id)!.description).toBe('renamed in the web app');
+    expect(w.server.held()).toHaveLength(provider === 'kantata' || provider === 'kukkingu' ? 2 : 2);
+    expectExactlyOnce(w, [rid]);
+  });
+
+  it('an edit made here and on the server: the newer wins and the other is kept in history', async () => {
+    w = await world(provider);
+    const e = w.add(1);
+    await w.drain();
+    const rid = w.core.entries.get(e.id)!.sync.remote_id!.split(',')[0]!;
+    // Our edit a minute ago; the server's (editRemote stamps now + 1 s) is later.
+    w.clock.set(Date.now() - 60_000);
+    w.core.entries.edit(e.id, { description: 'local edit' });
+    w.server.editRemote(rid, 'server edit');
+    await w.sync();
+    await w.drain();
+    expect(w.core.entries.get(e.id)!.description).toBe('server edit');
+    const history = w.core.history.list(e.id);
+    expect(history.map((h) => h.fields.description)).toContain('local edit');
+    expect(w.server.held().map((h) => h.description)).toEqual(expect.arrayContaining(['server edit']));
+  });
+});

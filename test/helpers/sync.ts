@@ -1,0 +1,127 @@
+/**
+ * The contract suite's world: a fake provider on loopback, a real core on a temp database with a
+ * clock the test moves (so backoff waits pass instantly), and the real sync engine using the real
+ * global fetch. `expectExactlyOnce` judges the server's store against our entries independently of
+ * the connectors: it encodes each seed's rules (rounding, per-day split) on its own.
+ */
+import { expect } from 'vitest';
+import type { Entry, Provider } from '../../shared/entry';
+import { splitByLocalDay } from '../../shared/time';
+import { createSyncEngine, type SyncReport } from '../../electron/core/sync/engine';
+import { FAKE_PROVIDERS, type FakeProvider, type Held } from '../providers';
+import { testCore, type TestCore } from './temp';
+
+export const ZONE = 'Europe/Amsterdam';
+export const TOKEN_ENV = 'TIMETRAY_FAKE_TOKEN';
+
+export interface World extends TestCore {
+  server: FakeProvider;
+  provider: Provider;
+  /** One forced sync pass, then the clock moves an hour so every backoff has passed. */
+  sync(): Promise<SyncReport>;
+  /** Passes until nothing is queued (bounded). Returns how many passes it took. */
+  drain(max?: number): Promise<number>;
+  add(i: number, over?: Partial<{ description: string; start: number; seconds: number; project_id: string }>): Entry;
+  /** Restarts the fake on the same port (after `server.close()`), empty. */
+  restart(): Promise<void>;
+  done(): Promise<void>;
+}
+
+export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs?: number } = {}): Promise<World> {
+  let server = await FAKE_PROVIDERS[provider]();
+  // What the user configured; a test may rotate the server's token to simulate revocation.
+  const token = server.token;
+  const port = Number(new URL(server.url).port);
+  // Entries are placed in the last days so a pull (14-day window) sees them too.
+  const t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString(), zone: ZONE });
+  const a = server.account();
+  t.core.accounts.add({ name: 'acct', provider, ...a, token_env: TOKEN_ENV, is_default: true });
+  const engine = () =>
+    createSyncEngine({
+      core: t.core,
+      fetch: (url, init) => fetch(url, init),
+      tokenFor: () => token,
+      backoff: { minMs: 1000, maxMs: 60_000, random: () => 1 },
+      timeoutMs: o.timeoutMs ?? 2000,
+      leaseMs: o.leaseMs ?? 60_000,
+      windowDays: 14,
+    });
+  const dayStart = t.clock.now() - 3 * 86_400_000;
+
+  const w: World = {
+    ...t,
+    server,
+    provider,
+    async sync() {
+      const r = await engine().syncAll(true);
+      t.clock.advance(3_600_000);
+      return r;
+    },
+    async drain(max = 12) {
+      for (let i = 1; i <= max; i++) {
+        const r = await w.sync();
+        if (r.pending === 0) return i;
+      }
+      throw new Error(`still queued after ${max} passes: ${JSON.stringify(t.core.queue.report().queued.map((q) => q.last_error))}`);
+    },
+    add(i, over = {}) {
+      const start = over.start ?? dayStart + i * 7 * 60_000;
+      return t.core.entries.create({
+        description: over.description ?? `task ${i}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + (over.seconds ?? 1800 + i) * 1000).toISOString(),
+        project_id: over.project_id ?? '101',
+      });
+    },
+    async restart() {
+      w.server = server = await FAKE_PROVIDERS[provider]({ port });
+    },
+    async done() {
+      await server.close();
+      t.done();
+    },
+  };
+  return w;
+}
+
+/** The records the seed says the server should hold for one of our entries. */
+export function expectedRecords(provider: Provider, e: Entry): Omit<Held, 'id' | 'ref'>[] {
+  const start = Date.parse(e.start);
+  const end = Date.parse(e.end);
+  const secs = (end - start) / 1000;
+  const base = { description: e.description, project_id: e.project_id };
+  switch (provider) {
+    case 'voltasis':
+      return [{ ...base, start, date: null, seconds: Math.max(1, Math.round(secs / 60)) * 60 }];
+    case 'expensicat':
+      return [{ ...base, start, date: null, seconds: secs }];
+    case 'moneybird': {
+      const floor = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+      return [{ ...base, start: floor(start), date: null, seconds: (floor(end) - floor(start)) / 1000 }];
+    }
+    case 'kantata':
+      return splitByLocalDay(start, end, ZONE).map((p) => ({ ...base, start: null, date: p.date, seconds: Math.max(1, Math.round(p.seconds / 60)) * 60 }));
+    case 'kukkingu':
+      return splitByLocalDay(start, end, ZONE).map((p) => ({ ...base, start: null, date: p.date, seconds: p.seconds }));
+  }
+}
+
+/**
+ * The server holds every local entry of the account exactly once (per day on date-only APIs),
+ * with the right fields, and nothing else but `extra` remote-only records.
+ */
+export function expectExactlyOnce(w: World, extra: readonly string[] = []): void {
+  const held = w.server.held().filter((h) => !extra.includes(h.id));
+  const entries = w.core.entries.list({}).filter((e) => e.account === 'acct' && !extra.includes(e.sync.remote_id ?? ''));
+  const want = entries.flatMap((e) => expectedRecords(w.provider, e).map((r) => ({ ...r, entry: e.id })));
+  const norm = (h: Omit<Held, 'id' | 'ref'>) => ({ description: h.description, start: h.start, date: h.date, seconds: h.seconds, project_id: h.project_id });
+  const key = (h: Omit<Held, 'id' | 'ref'>) => JSON.stringify(norm(h));
+  expect(held.map(key).sort()).toEqual(want.map(key).sort());
+  // …and each local entry knows the ids the server gave it.
+  for (const e of entries) {
+    expect(e.sync.state, `${e.description}: ${e.sync.error}`).toBe('synced');
+    const ids = (e.sync.remote_id ?? '').split(',').sort();
+    const mine = held.filter((h) => want.some((x) => x.entry === e.id && key(x) === key(h))).map((h) => h.id).sort();
+    expect(ids).toEqual(mine);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Moneybird (seed 004): {base}/api/v2/{administration}/time_entries[/{id}].json, Bearer token.
+ * Create {time_entry: {user_id, started_at, ended_at, description, contact_id?, project_id?,
+ * billable?, paused_duration?}} → 201, the times rounded DOWN to whole minutes with at least one
+ * minute between them (else 422). PATCH partial → 200, DELETE → 204. Lists are bare arrays; any
+ * filter replaces the defaults (period:this_year, running entries excluded). per_page ≤ 100.
+ * 18-digit ids, as strings. Errors {error, symbolic}. Its 429 carries Retry-After as an epoch.
+ */
+import { isIso, startFrame, type ApiRequest, type ApiResponse } from './server';
+import { nowIso, type FakeProvider, type Held } from './types';
+
+const ADMIN = '123456789012345678';
+const USER = '345678901234567890';
+const ENTRY = /^\/api\/v2\/([^/]+)\/time_entries(?:\/(\d+))?\.json$/;
+const MINUTE = 60_000;
+
+interface Rec {
+  id: string; administration_id: string; contact_id: string | null; project_id: string | null; user_id: string;
+  started_at: string; ended_at: string | null; description: string; paused_duration: number; billable: boolean;
+  created_at: string; updated_at: string;
+}
+
+const err = (status: number, error: string, symbolic?: Record<string, string>): ApiResponse =>
+  ({ status, body: { error, ...(symbolic && { symbolic }) } });
+const floor = (iso: string) => new Date(Math.floor(Date.parse(iso) / MINUTE) * MINUTE).toISOString();
+const idLike = (v: unknown) => v === null || (typeof v === 'string' && /^\d+$/.test(v)) || Number.isSafeInteger(v);
+
+function apply(rec: Partial<Rec>, t: Record<string, unknown>, partial: boolean): ApiResponse | null {
+  const need = (k: string) => !partial || t[k] !== undefined;
+  if (!partial && String(t.user_id) !== USER) return err(422, 'User is invalid', { user_id: 'invalid' });
+  if (need('started_at') && !isIso(t.started_at)) return err(422, 'Started at is required', { started_at: 'blank' });
+  if (need('ended_at') && !isIso(t.ended_at)) return err(422, 'Ended at is required', { ended_at: 'blank' });
+  if (need('description') && (typeof t.description !== 'string' || !t.description)) return err(422, 'Description is required', { description: 'blank' });
+  for (const k of ['contact_id', 'project_id'] as const) if (t[k] !== undefined && !idLike(t[k])) return err(422, `${k} is invalid`, { [k]: 'invalid' });
+  if (t.billable !== undefined && typeof t.billable !== 'boolean') return err(422, 'Billable is invalid', { billable: 'invalid' });
+  if (t.paused_duration !== undefined && !(Number.isInteger(t.paused_duration) && (t.paused_duration as number) >= 0)) return err(422, 'Paused duration is invalid');
+  const next: Partial<Rec> = { ...rec };
+  if (t.started_at !== undefined) next.started_at = floor(String(t.started_at));
+  if (t.ended_at !== undefined) next.ended_at = floor(String(t.ended_at));
+  if (t.description !== undefined) next.description = String(t.description);
+  if (t.contact_id !== undefined) next.contact_id = t.contact_id === null ? null : String(t.contact_id);
+  if (t.project_id !== undefined) next.project_id = t.project_id === null ? null : String(t.project_id);
+  if (t.billable !== undefined) next.billable = t.billable as boolean;
+  if (t.paused_duration !== undefined) next.paused_duration = Math.floor((t.paused_duration as number) / 60) * 60;
+  if (Date.parse(next.ended_at!) - Date.parse(next.started_at!) < MINUTE) {
+    return err(422, 'Ended at must be at least one minute after started at', { ended_at: 'greater_than_started_at' });
+  }
+  Object.assign(rec, next, { updated_at: nowIso() });
+  return null;
+}
+
+/** `period:20260105..20260110`, `period:this_year`, `user_id:…`; nothing else is needed here. */
+function filterOf(f: string | null): ((r: Rec) => boolean) | ApiResponse {
+  const parts = Object.fromEntries((f ?? '').split(',').filter(Boolean).map((p) => p.split(':', 2) as [string, string]));
+  const period = parts.period ?? 'this_year';
+  let from: string;
+  let to: string;
+  const m = /^(\d{8})\.\.(\d{8})$/.exec(period);
+  if (m) [from, to] = [m[1]!, m[2]!];
+  else if (period === 'this_year') {
+    const y = new Date().getUTCFullYear();
+    [from, to] = [`${y}0101`, `${y}1231`];
+  } else return err(400, `period ${period} is not supported by this test server`);
+  if (parts.user_id !== undefined && parts.user_id !== USER) return err(422, 'Filter user_id not found');
+  const activeToo = parts.include_active === 'true';
+  return (r) => {
+    const d = r.started_at.slice(0, 10).replaceAll('-', '');
+    return d >= from && d <= to && (activeToo || r.ended_at !== null);
+  };
+}
+
+export async function startMoneybird(opts: { port?: number } = {}): Promise<FakeProvider> {
+  const store = new Map<string, Rec>();
+  let n = 400_000_000_000_000_000n;
+  const nextId = () => String(++n);
+
+  function route(req: ApiRequest): ApiResponse {
+    const m = ENTRY.exec(req.path);
+    if (!m) return err(404, 'Not found');
+    if (m[1] !== ADMIN) return err(404, 'Administration not found');
+    const id = m[2];
+    if (!id && req.method === 'POST') {
+      const t = (req.body as Record<string, unknown> | undefined)?.time_entry;
+      if (!t || typeof t !== 'object') return err(400, 'time_entry is required');
+      const rec = { id: nextId(), administration_id: ADMIN, contact_id: null, project_id: null, paused_duration: 0, billable: true, created_at: nowIso() } as Partial<Rec>;
+      const problem = apply(rec, t as Record<string, unknown>, false);
+      if (problem) return problem;
+      rec.user_id = USER;
+      store.set(rec.id!, rec as Rec);
+      return { status: 201, body: rec };
+    }
+    if (!id && req.method === 'GET') {
+      const per = Number(req.query.get('per_page') ?? 25);
+      const page = Number(req.query.get('page') ?? 1);
+      if (!Number.isInteger(per) || per < 1 || per > 100) return err(400, 'Per page must be between 1 and 100');
+      if (!Number.isInteger(page) || page < 1) return err(400, 'Page is invalid');
+      const f = filterOf(req.query.get('filter'));
+      if (typeof f !== 'function') return f;
+      const q = req.query.get('query')?.toLowerCase();
+      const all = [...store.values()].filter((r) => f(r) && (!q || r.description.toLowerCase().includes(q)))
+        .sort((a, b) => (a.started_at < b.started_at ? 1 : -1));
+      return { status: 200, body: all.slice((page - 1) * per, page * per) };
+    }
+    if (!id) return err(405, 'Method not allowed');
+    const rec = store.get(id);
+    if (!rec) return err(404, 'Time entry not found');
+    if (req.method === 'GET') return { status: 200, body: rec };
+    if (req.method === 'PATCH') {
+      const t = (req.body as Record<string, unknown> | undefined)?.time_entry;
+      if (!t || typeof t !== 'object') return err(400, 'time_entry is required');
+      return apply(rec, t as Record<string, unknown>, true) ?? { status: 200, body: rec };
+    }
+    if (req.method === 'DELETE') {
+      store.delete(id);
+      return { status: 204 };
+    }
+    return err(405, 'Method not allowed');
+  }
+
+  const frame = await startFrame({
+    port: opts.port,
+    unauthorized: () => ({ error: 'Token is invalid or expired', symbolic: { token: 'invalid' } }),
+    failure: (s) => ({ error: s === 429 ? 'Too many requests' : 'Internal server error' }),
+    route,
+  });
+  return Object.assign(frame, {
+    provider: 'moneybird' as const,
+    account: () => ({ base_url: frame.url, administration: ADMIN, user: USER }),
+    held: (): Held[] => [...store.values()].map((r) => ({
+      id: r.id, description: r.description, start: Date.parse(r.started_at), date: null,
+      seconds: (Date.parse(r.ended_at!) - Date.parse(r.started_at)) / 1000 - r.paused_duration, project_id: r.project_id, ref: null,
+    })),
+    seedRemote(r: { description: string; start: number; seconds: number; project_id: string }) {
+      const rec = { id: nextId(), administration_id: ADMIN, contact_id: null, paused_duration: 0, billable: true, created_at: nowIso() } as Partial<Rec>;
+      apply(rec, { user_id: USER, started_at: new Date(r.start).toISOString(), ended_at: new Date(r.start + r.seconds * 1000).toISOString(), description: r.description, project_id: r.project_id }, false);
+      rec.user_id = USER;
+      store.set(rec.id!, rec as Rec);
+      return rec.id!;
+    },
+    editRemote(id: string, description: string) {
+      Object.assign(store.get(id)!, { description, updated_at: new Date(Date.now() + 1000).toISOString() });
+    },
+  });
+}

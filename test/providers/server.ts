@@ -1,0 +1,210 @@
+/**
+ * The frame every fake provider shares: a real HTTP server on 127.0.0.1, bearer-token auth, a log
+ * of what it received, and fault injection. Each provider file supplies only its routes, its
+ * validation and its envelopes, faithful to its seed (../shared/seeds/).
+ *
+ * Faults are queued and consumed in order by the requests they match:
+ *   status        answer 500/503/429 (with Retry-After) without touching the store
+ *   reset         handle the request (the store changes), then destroy the socket unanswered
+ *   timeout       handle the request (the store changes), then never answer
+ *   latency       answer normally after `ms`
+ *   custom        provider-specific (e.g. Kantata's partial bulk), read by the route itself
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Fault =
+  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
+  | { kind: 'reset' }
+  | { kind: 'timeout' }
+  | { kind: 'latency'; ms: number }
+  | { kind: 'custom'; name: string };
+
+export interface FaultRule {
+  fault: Fault;
+  method?: string;
+  /** Matched against the path without the query. */
+  path?: RegExp;
+  /** How many matching requests it affects (default 1). */
+  times?: number;
+}
+
+export interface LogLine {
+  method: string;
+  path: string;
+  status: number | 'reset' | 'timeout';
+}
+
+export interface FakeServer {
+  readonly url: string;
+  token: string;
+  /** Everything that was asked, in order. */
+  readonly log: LogLine[];
+  inject(rule: FaultRule): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export interface RouteContext {
+  /** The custom fault consumed by this request, if any (e.g. 'bulk-partial'). */
+  custom: string | null;
+}
+
+export type Route = (req: ApiRequest, ctx: RouteContext) => ApiResponse;
+
+export interface FrameOptions {
+  port?: number;
+  token?: string;
+  /** The provider's own 401 body. */
+  unauthorized: () => unknown;
+  /** The provider's own error body for a 5xx/429 fault. */
+  failure: (status: number) => unknown;
+  /** Extra auth checks (tenant/org context): a response refuses the request. */
+  context?: (req: ApiRequest) => ApiResponse | null;
+  route: Route;
+}
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+export async function startFrame(o: FrameOptions): Promise<FakeServer> {
+  const rules: (FaultRule & { left: number })[] = [];
+  const log: LogLine[] = [];
+  const sockets = new Set<Socket>();
+  const held = new Set<ServerResponse>();
+  const state = { token: o.token ?? 'test-token-0123456789' };
+
+  const take = (method: string, path: string): Fault | null => {
+    const i = rules.findIndex((r) => (!r.method || r.method === method) && (!r.path || r.path.test(path)));
+    if (i < 0) return null;
+    const r = rules[i]!;
+    if (--r.left <= 0) rules.splice(i, 1);
+    return r.fault;
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => {
+      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = req.method ?? 'GET';
+      const send = (r: ApiResponse) => {
+        log.push({ method, path: u.pathname, status: r.status });
+        const text = r.body === undefined ? '' : JSON.stringify(r.body);
+        res.writeHead(r.status, { ...(text && { 'Content-Type': 'application/json' }), ...r.headers });
+        res.end(text);
+      };
+      if (size > MAX_BODY) return send({ status: 413, body: o.failure(413) });
+      let body: unknown;
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (raw.length) {
+        if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+          return send({ status: 415, body: o.failure(415) });
+        }
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send({ status: 400, body: o.failure(400) });
+        }
+      }
+      const api: ApiRequest = { method, path: u.pathname, query: u.searchParams, headers: req.headers, body };
+
+      const fault = take(method, u.pathname);
+      if (fault?.kind === 'status') {
+        return send({
+          status: fault.status,
+          body: fault.body ?? o.failure(fault.status),
+          ...(fault.retryAfter !== undefined && { headers: { 'Retry-After': fault.retryAfter } }),
+        });
+      }
+      if (req.headers.authorization !== `Bearer ${state.token}`) return send({ status: 401, body: o.unauthorized() });
+      const refusal = o.context?.(api);
+      if (refusal) return send(refusal);
+
+      const answer = () => {
+        let r: ApiResponse;
+        try {
+          r = o.route(api, { custom: fault?.kind === 'custom' ? fault.name : null });
+        } catch (e) {
+          r = { status: 500, body: o.failure(500) };
+          console.error(e);
+        }
+        if (fault?.kind === 'timeout') {
+          // Stored, then silence until the client gives up.
+          log.push({ method, path: u.pathname, status: 'timeout' });
+          held.add(res);
+          res.on('close', () => held.delete(res));
+          return;
+        }
+        if (fault?.kind === 'reset') {
+          // The store has changed; the client never hears of it.
+          log.push({ method, path: u.pathname, status: 'reset' });
+          req.socket.destroy();
+          return;
+        }
+        send(r);
+      };
+      if (fault?.kind === 'latency') setTimeout(answer, fault.ms);
+      else answer();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get token() {
+      return state.token;
+    },
+    set token(t: string) {
+      state.token = t;
+    },
+    log,
+    inject(rule) {
+      rules.push({ ...rule, left: rule.times ?? 1 });
+    },
+    clearFaults() {
+      rules.length = 0;
+    },
+    close() {
+      for (const r of held) r.destroy();
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Ids the way each API spells them: a prefix and a counter, unique per server. */
+export function idMaker(prefix: string) {
+  let n = 0;
+  return () => `${prefix}${(++n).toString(36).padStart(8, '0')}`;
+}
+
+export const isDate = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+
+export const isIso = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && Number.isFinite(Date.parse(v));
