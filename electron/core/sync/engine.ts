@@ -148,6 +148,9 @@ export function createSyncEngine(o: SyncEngineOptions) {
       return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
     },
     state: (accountId: string) => store.account(accountId),
+    counts: (accountId: string) => store.counts(accountId),
+    nextDue: () => store.nextDue(),
+    resetBackoff: () => store.resetBackoff(),
   };
 }
 

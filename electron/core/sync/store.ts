@@ -173,6 +173,19 @@ export function createSyncStore(db: Database) {
       tx(() => releaseRow.run(message, row.id));
     },
 
+    /** When the earliest queued row may be tried again (null: none waits). */
+    nextDue(): number | null {
+      return (db.prepare('SELECT min(next_attempt_at) AS t FROM outbox WHERE next_attempt_at IS NOT NULL').get() as { t: number | null }).t;
+    },
+
+    /** Network back, resume, "Sync now": every waiting row is due again and offline marks are dropped. */
+    resetBackoff(): void {
+      tx(() => {
+        db.prepare('UPDATE outbox SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL').run();
+        db.prepare('UPDATE account_sync SET offline_since = NULL').run();
+      });
+    },
+
     account(accountId: string): AccountSyncRow {
       return tx(() => {
         ensureAccount.run(accountId);

@@ -1,0 +1,149 @@
+/**
+ * The sync worker the app runs: one pass at a time, started by a local write (nudge), by the
+ * network coming back, by a timer (the next due retry, or a slow poll for remote changes), or by
+ * "Sync now". It never spins: between passes it sleeps until the earliest of those.
+ *
+ * Connectivity: a pass that gets no answer marks the account offline; while offline the worker
+ * only probes, with backoff. The app feeds Electron's online/offline events in through
+ * `setOnline`; coming online resets every backoff (lessons.md: "backoff exhausted").
+ */
+import type { Account } from '../../../shared/entry';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { AccountReport, SyncEngine, SyncReport } from './engine';
+
+export interface AccountStatus {
+  account: string;
+  provider: string;
+  state: AccountReport['state'] | 'idle';
+  pending: number;
+  attention: number;
+  last_success_at: string | null;
+  last_error: string | null;
+}
+
+export interface WorkerStatus {
+  online: boolean;
+  running: boolean;
+  accounts: AccountStatus[];
+}
+
+export interface WorkerOptions {
+  engine: SyncEngine;
+  accounts: () => Account[];
+  counts: (accountId: string) => { pending: number; attention: number };
+  /** Earliest next_attempt_at among queued rows, or null. */
+  nextDue: () => number | null;
+  resetBackoff: () => void;
+  now: () => number;
+  /** How often to pull when nothing else happens. */
+  pollMs?: number;
+  backoff?: BackoffPolicy;
+  onStatus?: (s: WorkerStatus) => void;
+}
+
+export function createSyncWorker(o: WorkerOptions) {
+  const pollMs = o.pollMs ?? 5 * 60_000;
+  let online = true;
+  let stopped = true;
+  let running = false;
+  let again = false;
+  let forced = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let offlineStreak = 0;
+  let last: SyncReport | null = null;
+
+  const status = (): WorkerStatus => ({
+    online,
+    running,
+    accounts: o.accounts().map((a) => {
+      const st = o.engine.state(a.id);
+      const c = o.counts(a.id);
+      const r = last?.accounts.find((x) => x.account === a.name);
+      return {
+        account: a.name, provider: a.provider, state: st.paused_reason ? 'paused' : st.offline_since ? 'offline' : r?.state ?? 'idle',
+        pending: c.pending, attention: c.attention,
+        last_success_at: st.last_success_at ? new Date(st.last_success_at).toISOString() : null,
+        last_error: st.last_error,
+      };
+    }),
+  });
+  const emit = () => o.onStatus?.(status());
+
+  function schedule(ms: number) {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void pass(), Math.max(0, ms));
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  async function pass(): Promise<void> {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (!online && !forced) return;
+    running = true;
+    const force = forced;
+    forced = false;
+    emit();
+    try {
+      last = await o.engine.syncAll(force);
+      const offline = last.accounts.some((a) => a.state === 'offline');
+      offlineStreak = offline ? offlineStreak + 1 : 0;
+    } catch {
+      offlineStreak++;
+    } finally {
+      running = false;
+    }
+    emit();
+    if (again) {
+      again = false;
+      return pass();
+    }
+    const due = o.nextDue();
+    const untilDue = due === null ? pollMs : Math.max(0, due - o.now());
+    const probe = offlineStreak ? backoffDelay(offlineStreak, o.backoff ?? DEFAULT_BACKOFF) : pollMs;
+    schedule(Math.min(untilDue, probe, pollMs));
+  }
+
+  return {
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    /** A local write happened: push it soon. */
+    nudge() {
+      schedule(0);
+    },
+    /** "Sync now": ignores pauses, offline marks and backoff. */
+    syncNow(): Promise<void> {
+      forced = true;
+      o.resetBackoff();
+      return pass();
+    },
+    /** Electron's online/offline events (or the OS's network change). */
+    setOnline(value: boolean) {
+      const was = online;
+      online = value;
+      if (value && !was) {
+        offlineStreak = 0;
+        o.resetBackoff();
+        schedule(0);
+      }
+      emit();
+    },
+    status,
+    /** Waits until no pass is running (tests, shutdown). */
+    async idle(): Promise<void> {
+      while (running) await new Promise((r) => setTimeout(r, 10));
+    },
+  };
+}
+
+export type SyncWorker = ReturnType<typeof createSyncWorker>;
