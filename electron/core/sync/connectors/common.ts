@@ -1,8 +1,8 @@
 /** Pieces every connector uses: error text from any envelope, URL building, fingerprint matching. */
 import { localDateOf } from '../../../../shared/time';
-import type { LocalEntry, Outcome, PieceRef, RemoteRecord } from '../connector';
+import type { LocalEntry, Outcome, PieceBody, PieceRef, RemoteRecord } from '../connector';
 import type { SyncError } from '../errors';
-import type { HttpResult } from '../http';
+import type { Http, HttpRequest, HttpResult } from '../http';
 
 /** The server's own message out of the envelopes the five APIs use. */
 export function errorText(body: unknown): string | undefined {
@@ -81,4 +81,66 @@ export function matchByFingerprint(
     Object.entries(wanted).every(([k, v]) => JSON.stringify(a[k] ?? null) === JSON.stringify(v ?? null));
   const hit = records.find((r) => !taken.has(r.remoteId) && same(r.comparable));
   return hit ? [{ key, remoteId: hit.remoteId }] : [];
+}
+
+type Req = Pick<HttpRequest, 'headers' | 'errorMessage'>;
+
+/** The REST verbs most connectors share: one create per request, write by id, delete by id. */
+export function restCalls(http: Http, req: Req) {
+  return {
+    /** One POST per item; `idOf` reads the new record's id out of the answer. */
+    async createEach(url: string, items: readonly { piece: PieceBody }[], idOf: (body: unknown) => unknown): Promise<Outcome<string>[]> {
+      const out: Outcome<string>[] = [];
+      for (const { piece } of items) {
+        const r = await http.request({ ...req, method: 'POST', url, body: piece.body });
+        const id = r.ok ? idOf(r.body) : undefined;
+        if (!r.ok) out.push(fail(r));
+        else if (id === undefined || id === null) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
+        else out.push({ ok: true, value: String(id) });
+      }
+      return out;
+    },
+    async write(method: 'PUT' | 'PATCH', url: string, body: unknown): Promise<Outcome<void>> {
+      const r = await http.request({ ...req, method, url, body });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+    /** A record the server no longer has is as deleted as we want it. */
+    async remove(url: string): Promise<Outcome<void>> {
+      const r = await http.request({ ...req, method: 'DELETE', url });
+      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
+    },
+    async get(url: string): Promise<Outcome<void>> {
+      const r = await http.request({ ...req, method: 'GET', url });
+      return r.ok ? { ok: true, value: undefined } : fail(r);
+    },
+  };
+}
+
+/** Page-numbered lists: ask page 1, 2, … until a page comes back short. */
+export async function pageThrough<T>(perPage: number, fetchPage: (page: number) => Promise<Outcome<T[]>>): Promise<Outcome<T[]>> {
+  const out: T[] = [];
+  for (let page = 1; page <= 1000; page++) {
+    const r = await fetchPage(page);
+    if (!r.ok) return r;
+    out.push(...r.value);
+    if (r.value.length < perPage) break;
+  }
+  return { ok: true, value: out };
+}
+
+/** Lookup for APIs with no reference field: list the days around the entry and match `pick` of each piece. */
+export async function lookupByFingerprint(
+  list: (from: string, to: string, zone: string) => Promise<Outcome<RemoteRecord[]>>,
+  entry: LocalEntry, pieces: readonly PieceBody[], taken: ReadonlySet<string>,
+  pick: (compare: Record<string, unknown>) => Record<string, unknown>,
+): Promise<Outcome<PieceRef[]>> {
+  const { from, to } = datesAround(entry);
+  const l = await list(from, to, entry.zone);
+  if (!l.ok) return l;
+  return { ok: true, value: pieces.flatMap((p) => matchByFingerprint(l.value, pick(p.compare), p.key, taken)) };
+}
+
+/** Parses list items into records, dropping what is not an entry yet (a running remote timer). */
+export function records(data: unknown, toRecord: (d: Record<string, unknown>) => RemoteRecord | null): RemoteRecord[] {
+  return (Array.isArray(data) ? data : []).map((d) => toRecord(d as Record<string, unknown>)).filter((x): x is RemoteRecord => x !== null);
 }

@@ -7,7 +7,7 @@
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { datesAround, errorText, fail, iso, matchByFingerprint, normIso, query, refused, str } from './common';
+import { errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str } from './common';
 
 const PATH = '/v1/time-entries';
 const LIMIT = 100;
@@ -43,19 +43,18 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
 export function expensicatConnector(account: AccountConfig, http: Http): Connector {
   const url = `${account.baseUrl}${PATH}`;
   const req = { headers: { Authorization: `Bearer ${account.token}` }, errorMessage: errorText };
+  const rest = restCalls(http, req);
+  const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
 
   async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
     const out: RemoteRecord[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 10_000; page++) {
-      const r = await http.request<{ data?: Record<string, unknown>[]; meta?: { next_cursor?: string | null } }>({
+      const r = await http.request<{ data?: unknown; meta?: { next_cursor?: string | null } }>({
         ...req, method: 'GET', url: url + query({ start_date: from, end_date: to, user_id: 'me', limit: LIMIT, cursor }),
       });
       if (!r.ok) return fail(r);
-      for (const d of r.body?.data ?? []) {
-        const rec = toRecord(d, zone);
-        if (rec) out.push(rec);
-      }
+      out.push(...records(r.body?.data, (d) => toRecord(d, zone)));
       cursor = r.body?.meta?.next_cursor ?? undefined;
       if (!cursor) break;
     }
@@ -70,38 +69,12 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
       const body = toBody(e);
       return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
     },
-    async create(items) {
-      const out: Outcome<string>[] = [];
-      for (const { piece } of items) {
-        const r = await http.request<{ data?: { id?: unknown } }>({ ...req, method: 'POST', url, body: piece.body });
-        if (!r.ok) out.push(fail(r));
-        else if (r.body?.data?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
-        else out.push({ ok: true, value: String(r.body.data.id) });
-      }
-      return out;
-    },
-    async update(remoteId, piece) {
-      const r = await http.request({ ...req, method: 'PATCH', url: `${url}/${encodeURIComponent(remoteId)}`, body: piece.body });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
-    async remove(remoteId) {
-      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
-      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
-    },
-    async lookup(entry, pieces, taken) {
-      const { from, to } = datesAround(entry);
-      const l = await list(from, to, entry.zone);
-      if (!l.ok) return l;
-      return {
-        ok: true,
-        value: pieces.flatMap((p) =>
-          matchByFingerprint(l.value, { start_time: p.compare.start_time, end_time: p.compare.end_time, description: p.compare.description }, p.key, taken)),
-      };
-    },
+    create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    update: (remoteId, piece) => rest.write('PATCH', at(remoteId), piece.body),
+    remove: (remoteId) => rest.remove(at(remoteId)),
+    lookup: (entry, pieces, taken) =>
+      lookupByFingerprint(list, entry, pieces, taken, (c) => ({ start_time: c.start_time, end_time: c.end_time, description: c.description })),
     list,
-    async probe() {
-      const r = await http.request({ ...req, method: 'GET', url: url + query({ limit: 1, user_id: 'me' }) });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
+    probe: () => rest.get(url + query({ limit: 1, user_id: 'me' })),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { errorText, fail, minutesOf, query, refused, str } from './common';
+import { errorText, fail, minutesOf, query, refused, restCalls, str } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/time_entries';
@@ -83,6 +83,7 @@ function recordsOf(body: ListBody | undefined, zone: string): RemoteRecord[] {
 export function kantataConnector(account: AccountConfig, http: Http): Connector {
   const url = `${account.baseUrl}${PATH}`;
   const req = { headers: { Authorization: `Bearer ${account.token}` }, errorMessage: errorText };
+  const rest = restCalls(http, req);
 
   async function pages(params: Record<string, string>, zone: string): Promise<Outcome<RemoteRecord[]>> {
     const out: RemoteRecord[] = [];
@@ -148,14 +149,8 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       }
       return out;
     },
-    async update(remoteId, piece) {
-      const r = await http.request({ ...req, method: 'PUT', url: `${url}/${encodeURIComponent(remoteId)}`, body: { time_entry: piece.body } });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
-    async remove(remoteId) {
-      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
-      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
-    },
+    update: (remoteId, piece) => rest.write('PUT', `${url}/${encodeURIComponent(remoteId)}`, { time_entry: piece.body }),
+    remove: (remoteId) => rest.remove(`${url}/${encodeURIComponent(remoteId)}`),
     async lookup(entry, pieces, taken) {
       const found: { key: string; remoteId: string }[] = [];
       const refs = pieces.map((p) => refOf(entry.id, p.key));
@@ -170,9 +165,6 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       return { ok: true, value: found };
     },
     list: (from, to, zone) => pages({ date_performed_between: `${from}:${to}` }, zone),
-    async probe() {
-      const r = await http.request({ ...req, method: 'GET', url: `${account.baseUrl}/users/me` });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
+    probe: () => rest.get(`${account.baseUrl}/users/me`),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { errorText, fail, query, refused, str } from './common';
+import { errorText, fail, query, records, refused, restCalls, str } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/api/v1/time-entries';
@@ -44,11 +44,12 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
     headers: { Authorization: `Bearer ${account.token}`, 'tenant-id': account.context.tenant ?? '' },
     errorMessage: errorText,
   };
+  const rest = restCalls(http, req);
+  const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
 
   async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
-    const r = await http.request<{ data?: Record<string, unknown>[] }>({ ...req, method: 'GET', url: url + query({ dateFrom: from, dateTo: to }) });
-    if (!r.ok) return fail(r);
-    return { ok: true, value: (r.body?.data ?? []).map((d) => toRecord(d, zone)).filter((x): x is RemoteRecord => x !== null) };
+    const r = await http.request<{ data?: unknown }>({ ...req, method: 'GET', url: url + query({ dateFrom: from, dateTo: to }) });
+    return r.ok ? { ok: true, value: records(r.body?.data, (d) => toRecord(d, zone)) } : fail(r);
   }
 
   return {
@@ -67,24 +68,9 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
         }),
       };
     },
-    async create(items) {
-      const out: Outcome<string>[] = [];
-      for (const { piece } of items) {
-        const r = await http.request<{ data?: { id?: unknown } }>({ ...req, method: 'POST', url, body: piece.body });
-        if (!r.ok) out.push(fail(r));
-        else if (r.body?.data?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
-        else out.push({ ok: true, value: String(r.body.data.id) });
-      }
-      return out;
-    },
-    async update(remoteId, piece) {
-      const r = await http.request({ ...req, method: 'PUT', url: `${url}/${encodeURIComponent(remoteId)}`, body: piece.body });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
-    async remove(remoteId) {
-      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
-      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
-    },
+    create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    update: (remoteId, piece) => rest.write('PUT', at(remoteId), piece.body),
+    remove: (remoteId) => rest.remove(at(remoteId)),
     async lookup(entry, pieces, taken) {
       const dates = pieces.map((p) => p.key).sort();
       if (!dates.length) return { ok: true, value: [] };
@@ -99,9 +85,6 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
       };
     },
     list,
-    async probe() {
-      const r = await http.request({ ...req, method: 'GET', url: `${account.baseUrl}/api/v1/tenants` });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
+    probe: () => rest.get(`${account.baseUrl}/api/v1/tenants`),
   };
 }

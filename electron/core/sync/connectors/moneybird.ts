@@ -8,7 +8,7 @@
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { datesAround, errorText, fail, iso, matchByFingerprint, normIso, query, refused, str } from './common';
+import { errorText, fail, iso, lookupByFingerprint, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
 
 const PER_PAGE = 100;
 const MINUTE = 60_000;
@@ -47,21 +47,15 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
   const root = `${account.baseUrl}/api/v2/${admin}/time_entries`;
   const req = { headers: { Authorization: `Bearer ${account.token}` }, errorMessage: errorText };
 
-  async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
-    const out: RemoteRecord[] = [];
-    const filter = `period:${day(from)}..${day(to)},user_id:${account.context.user ?? ''}`;
-    for (let page = 1; page <= 1000; page++) {
-      const r = await http.request<Record<string, unknown>[]>({ ...req, method: 'GET', url: `${root}.json${query({ filter, page, per_page: PER_PAGE })}` });
-      if (!r.ok) return fail(r);
-      const data = Array.isArray(r.body) ? r.body : [];
-      for (const d of data) {
-        const rec = toRecord(d, zone);
-        if (rec) out.push(rec);
-      }
-      if (data.length < PER_PAGE) break;
-    }
-    return { ok: true, value: out };
-  }
+  const rest = restCalls(http, req);
+  const at = (id: string) => `${root}/${encodeURIComponent(id)}.json`;
+
+  const list = (from: string, to: string, zone: string) =>
+    pageThrough(PER_PAGE, async (page): Promise<Outcome<RemoteRecord[]>> => {
+      const filter = `period:${day(from)}..${day(to)},user_id:${account.context.user ?? ''}`;
+      const r = await http.request({ ...req, method: 'GET', url: `${root}.json${query({ filter, page, per_page: PER_PAGE })}` });
+      return r.ok ? { ok: true, value: records(r.body, (d) => toRecord(d, zone)) } : fail(r);
+    });
 
   return {
     provider: 'moneybird',
@@ -79,39 +73,18 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
       };
       return { ok: true, value: [{ key: '', body: { time_entry: t }, seconds: (end - start) / 1000, compare: compareOf(t) }] };
     },
-    async create(items) {
-      const out: Outcome<string>[] = [];
-      for (const { piece } of items) {
-        const r = await http.request<{ id?: unknown }>({ ...req, method: 'POST', url: `${root}.json`, body: piece.body });
-        if (!r.ok) out.push(fail(r));
-        else if (r.body?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
-        else out.push({ ok: true, value: String(r.body.id) });
-      }
-      return out;
-    },
-    async update(remoteId, piece) {
+    create: (items) => rest.createEach(`${root}.json`, items, (b) => (b as { id?: unknown } | undefined)?.id),
+    update(remoteId, piece) {
       const { user_id: _user, ...changes } = piece.body.time_entry as Record<string, unknown>;
-      const r = await http.request({ ...req, method: 'PATCH', url: `${root}/${encodeURIComponent(remoteId)}.json`, body: { time_entry: changes } });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
+      return rest.write('PATCH', at(remoteId), { time_entry: changes });
     },
-    async remove(remoteId) {
-      const r = await http.request({ ...req, method: 'DELETE', url: `${root}/${encodeURIComponent(remoteId)}.json` });
-      return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
-    },
-    async lookup(entry, pieces, taken) {
-      const { from, to } = datesAround(entry);
-      const l = await list(from, to, entry.zone);
-      if (!l.ok) return l;
-      return {
-        ok: true,
-        value: pieces.flatMap((p) => matchByFingerprint(l.value, { started_at: p.compare.started_at, description: p.compare.description }, p.key, taken)),
-      };
-    },
+    remove: (remoteId) => rest.remove(at(remoteId)),
+    lookup: (entry, pieces, taken) =>
+      lookupByFingerprint(list, entry, pieces, taken, (c) => ({ started_at: c.started_at, description: c.description })),
     list,
-    async probe() {
+    probe() {
       const today = day(new Date().toISOString().slice(0, 10));
-      const r = await http.request({ ...req, method: 'GET', url: `${root}.json${query({ filter: `period:${today}..${today},user_id:${account.context.user ?? ''}`, per_page: 1 })}` });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
+      return rest.get(`${root}.json${query({ filter: `period:${today}..${today},user_id:${account.context.user ?? ''}`, per_page: 1 })}`);
     },
   };
 }

@@ -8,7 +8,7 @@
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { localDateOf } from '../../../../shared/time';
-import { datesAround, errorText, fail, iso, matchByFingerprint, minutesOf, normIso, query, refused, str } from './common';
+import { errorText, fail, iso, lookupByFingerprint, minutesOf, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
 
 const PATH = '/api/v1/time-entries';
 const PER_PAGE = 100;
@@ -60,24 +60,16 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
     Authorization: `Bearer ${account.token}`,
     ...(account.context.org && { 'X-Organization-ID': account.context.org }),
   };
-  const req = { headers, errorMessage: errorText };
+  const rest = restCalls(http, { headers, errorMessage: errorText });
+  const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
 
-  async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
-    const out: RemoteRecord[] = [];
-    for (let page = 1; page <= 1000; page++) {
-      const r = await http.request<{ data?: Record<string, unknown>[] }>({
-        ...req, method: 'GET', url: url + query({ start_date: from, end_date: to, page, per_page: PER_PAGE }),
+  const list = (from: string, to: string, zone: string) =>
+    pageThrough(PER_PAGE, async (page): Promise<Outcome<RemoteRecord[]>> => {
+      const r = await http.request<{ data?: unknown }>({
+        headers, errorMessage: errorText, method: 'GET', url: url + query({ start_date: from, end_date: to, page, per_page: PER_PAGE }),
       });
-      if (!r.ok) return fail(r);
-      const data = Array.isArray(r.body?.data) ? r.body.data : [];
-      for (const d of data) {
-        const rec = toRecord(d, zone);
-        if (rec) out.push(rec);
-      }
-      if (data.length < PER_PAGE) break;
-    }
-    return { ok: true, value: out };
-  }
+      return r.ok ? { ok: true, value: records(r.body?.data, (d) => toRecord(d, zone)) } : fail(r);
+    });
 
   return {
     provider: 'voltasis',
@@ -87,36 +79,12 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
       const body = toBody(e);
       return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
     },
-    async create(items) {
-      const out: Outcome<string>[] = [];
-      for (const { piece } of items) {
-        const r = await http.request<{ data?: { id?: unknown } }>({ ...req, method: 'POST', url, body: piece.body });
-        if (!r.ok) out.push(fail(r));
-        else if (r.body?.data?.id === undefined) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
-        else out.push({ ok: true, value: String(r.body.data.id) });
-      }
-      return out;
-    },
-    async update(remoteId, piece: PieceBody) {
-      const r = await http.request({ ...req, method: 'PUT', url: `${url}/${encodeURIComponent(remoteId)}`, body: piece.body });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
-    async remove(remoteId) {
-      const r = await http.request({ ...req, method: 'DELETE', url: `${url}/${encodeURIComponent(remoteId)}` });
-      if (r.ok || r.error.status === 404) return { ok: true, value: undefined };
-      return fail(r);
-    },
-    async lookup(entry, pieces, taken) {
-      const { from, to } = datesAround(entry);
-      const l = await list(from, to, entry.zone);
-      if (!l.ok) return l;
-      return { ok: true, value: pieces.flatMap((p) => matchByFingerprint(l.value, pick(p.compare), p.key, taken)) };
-    },
+    create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    update: (remoteId, piece: PieceBody) => rest.write('PUT', at(remoteId), piece.body),
+    remove: (remoteId) => rest.remove(at(remoteId)),
+    lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, pick),
     list,
-    async probe() {
-      const r = await http.request({ ...req, method: 'GET', url: url + query({ page: 1, per_page: 1 }) });
-      return r.ok ? { ok: true, value: undefined } : fail(r);
-    },
+    probe: () => rest.get(url + query({ page: 1, per_page: 1 })),
   };
 }
 
