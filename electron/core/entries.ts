@@ -86,6 +86,9 @@ export function createEntries(deps: EntriesDeps) {
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM entries WHERE id = ?');
   const hardDelete = db.prepare('DELETE FROM entries WHERE id = ?');
   const tombstone = db.prepare('UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  const untombstone = db.prepare('UPDATE entries SET deleted_at = NULL, updated_at = ? WHERE id = ?');
+  const dropUnsentDelete = db.prepare(
+    "DELETE FROM outbox WHERE entry_id = ? AND op = 'delete' AND attempts = 0 AND lease_until IS NULL");
 
   function check(issues: FieldIssue[]): void {
     if (issues.length) throw new ValidationError(issues);
@@ -203,6 +206,29 @@ export function createEntries(deps: EntriesDeps) {
         }
         tombstone.run(now, now, id);
         return { id, outcome: 'queued' };
+      }).immediate();
+    },
+
+    /**
+     * Undo of a delete. A tombstone whose delete has not gone out comes back as it was; an entry
+     * already gone is written again with its id and fields, and queued for sync again.
+     */
+    restore(e: Entry): Entry {
+      return db.transaction((): Entry => {
+        const now = clock.now();
+        const row = rawById.get(e.id);
+        if (row && row.deleted_at === null) return toEntry(byId.get(e.id)!);
+        if (row) {
+          untombstone.run(now, e.id);
+          dropUnsentDelete.run(e.id);
+          if (row.account_id) outbox.enqueue(e.id, 'update', toPayload(row), now, row.remote_id !== null);
+          return toEntry(byId.get(e.id)!);
+        }
+        const f = fieldsFromInput({
+          description: e.description, start: e.start, end: e.end, project_id: e.project_id, task_id: e.task_id,
+          client_id: e.client_id, tags: e.tags, billable: e.billable, account: e.account,
+        }, e.id);
+        return insertInTx(f, now);
       }).immediate();
     },
 

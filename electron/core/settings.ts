@@ -3,13 +3,39 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseOrThrow, timeZoneSchema } from '../../shared/schemas';
 import { ValidationError } from '../../shared/errors';
+import type { Settings as SettingsValues } from '../../shared/bridge';
+
+/** Modifiers and one key, as Electron's accelerators spell them. */
+const acceleratorSchema = z
+  .string({ error: 'must be a shortcut like CommandOrControl+Alt+T' })
+  .regex(
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=\[\];',./`])$/,
+    'must be modifiers and one key, like CommandOrControl+Alt+T',
+  );
 
 export const SETTINGS = {
   /** IANA zone that days and reports use; unset → the system's. */
   timezone: timeZoneSchema,
   /** Whether a new entry is billable unless told otherwise. */
   billable_default: z.boolean({ error: 'must be true or false' }),
+  /** How often the tray's elapsed time is redrawn. */
+  tray_tick: z.enum(['second', 'minute'], { error: 'must be "second" or "minute"' }),
+  /** Electron accelerators, e.g. CommandOrControl+Alt+T. */
+  shortcut_toggle: acceleratorSchema,
+  shortcut_open: acceleratorSchema,
+  launch_at_login: z.boolean({ error: 'must be true or false' }),
+  long_timer_minutes: z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(0, 'must be 0 (off) or more').max(24 * 60, 'must be at most 1440'),
 } as const;
+
+export const SETTING_DEFAULTS: SettingsValues = {
+  tray_tick: 'minute',
+  shortcut_toggle: 'CommandOrControl+Alt+T',
+  shortcut_open: 'CommandOrControl+Alt+O',
+  launch_at_login: false,
+  long_timer_minutes: 240,
+  billable_default: true,
+  timezone: null,
+};
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
@@ -35,6 +61,34 @@ export function createSettings(db: Database) {
     },
     unset(key: SettingKey): void {
       remove.run(key);
+    },
+    /** Every setting, defaults filled in. */
+    all(): SettingsValues {
+      const out = { ...SETTING_DEFAULTS } as Record<string, unknown>;
+      for (const k of Object.keys(SETTINGS) as SettingKey[]) {
+        const v = this.get(k);
+        if (v !== undefined) out[k] = v;
+      }
+      return out as unknown as SettingsValues;
+    },
+    /** Validates the whole patch first: one bad value changes nothing. `null` resets a key. */
+    setMany(patch: Record<string, unknown>): SettingsValues {
+      const issues: { field: string; rule: string }[] = [];
+      const ok: [SettingKey, unknown][] = [];
+      for (const [k, v] of Object.entries(patch)) {
+        if (!(k in SETTINGS)) issues.push({ field: k, rule: 'is not a setting' });
+        else if (v === null) ok.push([k as SettingKey, null]);
+        else {
+          const r = SETTINGS[k as SettingKey].safeParse(v);
+          if (r.success) ok.push([k as SettingKey, r.data]);
+          else issues.push(...r.error.issues.map((i) => ({ field: k, rule: i.message })));
+        }
+      }
+      if (issues.length) throw new ValidationError(issues);
+      db.transaction(() => {
+        for (const [k, v] of ok) v === null ? remove.run(k) : write.run(k, JSON.stringify(v));
+      }).immediate();
+      return this.all();
     },
   };
 }

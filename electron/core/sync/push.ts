@@ -104,7 +104,8 @@ async function prepare(o: PushOptions, row: LeasedRow): Promise<Work> {
   if (!entry) return w;
   const refs = store.refs(row.entry_id);
 
-  if (row.op === 'delete' || entry.deleted) {
+  // The entry's state decides, not the row's op: an undone delete must not reach the server.
+  if (entry.deleted) {
     for (const ref of refs) {
       const r = await connector.remove(ref.remoteId);
       if (!r.ok) return { ...w, error: r.error };

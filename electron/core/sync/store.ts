@@ -76,7 +76,7 @@ export function createSyncStore(db: Database) {
   const refreshRemoteId = db.prepare(`
     UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
       (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`);
-  const purgeEntry = db.prepare('DELETE FROM entries WHERE id = ?');
+  const purgeEntry = db.prepare('DELETE FROM entries WHERE id = ? AND deleted_at IS NOT NULL');
   const takenIds = db.prepare<[string, string], { remote_id: string }>(
     'SELECT remote_id FROM remote_refs WHERE account_id = ? AND entry_id <> ?');
   const accountRow = db.prepare<[string], AccountSyncRow>('SELECT * FROM account_sync WHERE account_id = ?');
@@ -150,7 +150,7 @@ export function createSyncStore(db: Database) {
     ack(row: LeasedRow, accountId: string, now: number): void {
       tx(() => {
         deleteRow.run(row.id);
-        if (row.op === 'delete') purgeEntry.run(row.entry_id);
+        purgeEntry.run(row.entry_id);
         ensureAccount.run(accountId);
         db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?').run(now, accountId);
       });

@@ -1,0 +1,107 @@
+/**
+ * The bridge's receiving side, shared by Electron's IPC handlers and the browser host: one method
+ * table over the core services, each call's arguments checked first (bridge-schemas.ts), every
+ * answer an Envelope so errors keep their fields across the wire. Writes are committed by the
+ * core before this returns, and announced to every subscriber.
+ */
+import type { AppInfo, BridgeMethod, ChangeEvent, Envelope, Settings, SyncStatus } from '../../shared/bridge';
+import { toWireError } from '../../shared/bridge';
+import { checkArgs, isBridgeMethod } from '../../shared/bridge-schemas';
+import type { Entry } from '../../shared/entry';
+import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
+import type { Core } from '.';
+import type { SyncWorker } from './sync/worker';
+import { watchDataVersion } from './watch';
+
+export interface AppApiOptions {
+  core: Core;
+  host: AppInfo['host'];
+  version: string;
+  worker?: SyncWorker | null;
+  /** How often to look for other processes' commits. */
+  watchMs?: number;
+}
+
+export function createAppApi(o: AppApiOptions) {
+  const { core } = o;
+  const listeners = new Set<(e: ChangeEvent) => void>();
+  const emit = (e: ChangeEvent) => {
+    for (const l of listeners) l(e);
+  };
+  const wrote = <T>(value: T): T => {
+    emit({ kind: 'data' });
+    o.worker?.nudge();
+    return value;
+  };
+  const syncStatus = (): SyncStatus =>
+    o.worker?.status() ?? {
+      online: true, running: false,
+      accounts: core.accounts.list().map((a) => ({ account: a.name, provider: a.provider, state: 'idle', pending: 0, attention: 0, last_success_at: null, last_error: null })),
+    };
+
+  const handlers: Record<BridgeMethod, (...args: never[]) => unknown> = {
+    'timer.status': () => core.timer.status(),
+    'timer.start': (input: TimerInput) => wrote(core.timer.start(input)),
+    'timer.stop': () => wrote(core.timer.stop()),
+    'timer.discard': () => wrote(core.timer.discard()),
+    'entries.list': (q: { from?: string; to?: string; limit?: number }) => core.entries.list(q),
+    'entries.create': (input: EntryInput) => wrote(core.entries.create(input)),
+    'entries.edit': (id: string, patch: EntryPatch) => wrote(core.entries.edit(id, patch)),
+    'entries.remove': (id: string) => {
+      const before = core.entries.get(id);
+      core.entries.remove(id);
+      return wrote(before);
+    },
+    'entries.restore': (e: Entry) => wrote(core.entries.restore(e)),
+    'entries.continue': (id: string) => {
+      const e = core.entries.get(id);
+      return wrote(core.timer.start({
+        description: e.description, project_id: e.project_id, task_id: e.task_id, client_id: e.client_id,
+        tags: e.tags, billable: e.billable, account: e.account,
+      }));
+    },
+    'accounts.list': () => core.accounts.list(),
+    'settings.get': () => core.settings.all(),
+    'settings.set': (patch: Partial<Settings>) => {
+      const s = core.settings.setMany(patch);
+      emit({ kind: 'settings', settings: s });
+      emit({ kind: 'data' });
+      return s;
+    },
+    'sync.status': () => syncStatus(),
+    'sync.now': async () => {
+      await o.worker?.syncNow();
+      return syncStatus();
+    },
+    'app.info': (): AppInfo => ({ zone: core.zone(), version: o.version, host: o.host }),
+  };
+
+  const unwatch = watchDataVersion(core.db, () => emit({ kind: 'data' }), o.watchMs);
+
+  return {
+    async dispatch(method: unknown, args: unknown): Promise<Envelope> {
+      if (!isBridgeMethod(method)) {
+        return { ok: false, error: { name: 'ValidationError', message: 'method: not a bridge method', issues: [{ field: 'method', rule: 'is not a bridge method' }] } };
+      }
+      const bad = checkArgs(method, args);
+      if (bad) return { ok: false, error: toWireError(bad) };
+      try {
+        const fn = handlers[method] as (...a: unknown[]) => unknown;
+        return { ok: true, value: (await fn(...(args as unknown[]))) ?? null };
+      } catch (e) {
+        return { ok: false, error: toWireError(e) };
+      }
+    },
+    subscribe(listener: (e: ChangeEvent) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    close() {
+      unwatch();
+      listeners.clear();
+    },
+  };
+}
+
+export type AppApi = ReturnType<typeof createAppApi>;

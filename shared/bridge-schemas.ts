@@ -1,0 +1,41 @@
+/** The receiving side's checks of every bridge call: method names and argument tuples. */
+import { z } from 'zod';
+import type { BridgeMethod } from './bridge';
+import { ValidationError } from './errors';
+import { entryInputSchema, entryPatchSchema, timerInputSchema } from './schemas';
+
+const id = z.string({ error: 'must be an id' }).min(1, 'must be an id').max(64, 'is too long');
+const entrySchema = z.object({ id, description: z.string(), start: z.string(), end: z.string() }).passthrough();
+
+/** Every callable method with its argument tuple. Anything else is refused. */
+export const BRIDGE_METHODS: Record<BridgeMethod, z.ZodType> = {
+  'timer.status': z.tuple([]),
+  'timer.start': z.tuple([timerInputSchema]),
+  'timer.stop': z.tuple([]),
+  'timer.discard': z.tuple([]),
+  'entries.list': z.tuple([z.object({ from: z.string().optional(), to: z.string().optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict()]),
+  'entries.create': z.tuple([entryInputSchema]),
+  'entries.edit': z.tuple([id, entryPatchSchema]),
+  'entries.remove': z.tuple([id]),
+  'entries.restore': z.tuple([entrySchema]),
+  'entries.continue': z.tuple([id]),
+  'accounts.list': z.tuple([]),
+  'settings.get': z.tuple([]),
+  'settings.set': z.tuple([z.record(z.string(), z.unknown())]),
+  'sync.status': z.tuple([]),
+  'sync.now': z.tuple([]),
+  'app.info': z.tuple([]),
+};
+
+export const isBridgeMethod = (m: unknown): m is BridgeMethod => typeof m === 'string' && Object.hasOwn(BRIDGE_METHODS, m);
+
+/** Checks a call's arguments against its method's schema; the issues name the argument's fields. */
+export function checkArgs(method: BridgeMethod, args: unknown): ValidationError | null {
+  const r = BRIDGE_METHODS[method].safeParse(args);
+  if (r.success) return null;
+  return new ValidationError(r.error.issues.map((i) => ({
+    field: i.path.slice(1).join('.') || (i.path.length ? `argument ${String(i.path[0])}` : 'arguments'),
+    rule: i.message,
+  })));
+}
+
