@@ -1,0 +1,119 @@
+/**
+ * The Electron main process: wiring only. The core (through the same runtime the browser host
+ * uses) owns every rule; this file connects it to the tray, the window, shortcuts, notifications
+ * and the system's online/offline, login-item and power events.
+ */
+import { app, BrowserWindow, net, Notification, powerMonitor, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startAppRuntime, type AppRuntime } from './core/app-runtime';
+import { tokenResolver } from './core/secrets';
+import { wireIpc } from './ipc';
+import { createSafeStorageSecrets } from './secrets';
+import { longTimerDue } from './shell/shortcuts-plan';
+import { windowOptions } from './shell/window-options';
+import { registerShortcuts } from './shortcuts';
+import { createTray } from './tray';
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let runtime: AppRuntime | null = null;
+let win: BrowserWindow | null = null;
+let quitting = false;
+const rendererIndex = join(__dirname, 'renderer', 'index.html');
+const appUrl = pathToFileURL(rendererIndex).href;
+
+function openWindow(): void {
+  if (!win) {
+    win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+    win.on('close', (e) => {
+      // A tray app: closing the window hides it; Quit is in the tray menu.
+      if (!quitting) {
+        e.preventDefault();
+        win?.hide();
+      }
+    });
+    win.on('closed', () => (win = null));
+    win.webContents.on('will-navigate', (e) => e.preventDefault());
+    win.webContents.setWindowOpenHandler(({ url }) => {
+      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    void win.loadFile(rendererIndex);
+    win.once('ready-to-show', () => win?.show());
+  } else {
+    win.show();
+    win.focus();
+  }
+}
+
+function notify(message: string): void {
+  if (Notification.isSupported()) new Notification({ title: 'Timetray', body: message }).show();
+  runtime?.api.emit({ kind: 'notice', message });
+}
+
+void app.whenReady().then(() => {
+  const dataDir = process.env.TIMETRAY_DATA_DIR || app.getPath('userData');
+  const secrets = createSafeStorageSecrets(app.getPath('userData'));
+  const rt = startAppRuntime({
+    dataDir, host: 'electron', version: app.getVersion(),
+    fetch: (url, init) => net.fetch(url, init),
+    tokenFor: tokenResolver(process.env, secrets),
+  });
+  runtime = rt;
+  const { core, api, worker } = rt;
+  wireIpc(api, appUrl, () => (win ? [win] : []));
+
+  const actions = {
+    start: () => void api.dispatch('timer.start', [{}]),
+    stop: () => void api.dispatch('timer.stop', []),
+    continueEntry: (id: string) => void api.dispatch('entries.continue', [id]),
+    open: openWindow,
+    syncNow: () => void worker?.syncNow(),
+    quit: () => app.quit(),
+  };
+  const tray = createTray(core, join(__dirname, '..', 'build', 'icons'), actions, () => {
+    const s = core.settings.all();
+    const status = worker?.status();
+    return { tick: s.tray_tick, syncAvailable: !!worker && core.accounts.list().length > 0, pending: status?.accounts.reduce((n, a) => n + a.pending, 0) ?? 0 };
+  });
+
+  let notifiedFor: string | null = null;
+  const applySettings = () => {
+    const s = core.settings.all();
+    registerShortcuts(
+      [{ action: 'toggle', accelerator: s.shortcut_toggle }, { action: 'open', accelerator: s.shortcut_open }],
+      (w) => (w.action === 'open' ? openWindow() : core.timer.status() ? actions.stop() : actions.start()),
+      notify,
+    );
+    app.setLoginItemSettings({ openAtLogin: s.launch_at_login, openAsHidden: true });
+  };
+  applySettings();
+  api.subscribe((e) => {
+    if (e.kind === 'settings') applySettings();
+    if (e.kind === 'data' || e.kind === 'sync') tray.render();
+  });
+  // The long-timer reminder: checked once a minute, once per timer.
+  setInterval(() => {
+    const t = core.timer.status();
+    if (t && t.id !== notifiedFor && longTimerDue(t.start, Date.now(), core.settings.all().long_timer_minutes)) {
+      notifiedFor = t.id;
+      notify(`“${t.description || 'Your timer'}” has been running for ${core.settings.all().long_timer_minutes} minutes.`);
+    }
+  }, 60_000).unref();
+
+  powerMonitor.on('resume', () => worker?.setOnline(net.isOnline()));
+  powerMonitor.on('unlock-screen', () => worker?.setOnline(net.isOnline()));
+  setInterval(() => worker?.setOnline(net.isOnline()), 10_000).unref();
+});
+
+app.on('second-instance', openWindow);
+app.on('window-all-closed', () => {
+  // Stay in the tray.
+});
+app.on('before-quit', () => {
+  quitting = true;
+});
+app.on('will-quit', () => {
+  void runtime?.close();
+});

@@ -1,0 +1,43 @@
+/** The main window's options and the app's CSP: pure, so they are tested without Electron. */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 720,
+    height: 640,
+    minWidth: 420,
+    minHeight: 360,
+    show: false,
+    title: 'Timetray',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      devTools: process.env.NODE_ENV === 'development',
+    },
+  };
+}
+
+/** Only our own page may call the bridge: a frame from anywhere else is refused. */
+export function isTrustedSender(frameUrl: string | undefined | null, appUrl: string): boolean {
+  if (!frameUrl) return false;
+  try {
+    const a = new URL(frameUrl);
+    const b = new URL(appUrl);
+    if (a.protocol !== b.protocol) return false;
+    if (a.protocol === 'file:') return a.pathname === b.pathname;
+    return a.origin === b.origin;
+  } catch {
+    return false;
+  }
+}
