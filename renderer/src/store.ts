@@ -1,0 +1,126 @@
+/**
+ * The window's state and every action on it, over the bridge. An action resolves only after main
+ * has committed the write; the list is then re-read, so what the window shows is what is stored.
+ * Validation errors come back as field issues for the form that caused them.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Settings, SyncStatus, TimetrayBridge } from '../../shared/bridge';
+import type { Entry, RunningTimer } from '../../shared/entry';
+import { ValidationError, type FieldIssue } from '../../shared/errors';
+import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
+import { localDateOf } from '../../shared/time';
+
+export interface AppState {
+  ready: boolean;
+  zone: string;
+  timer: RunningTimer | null;
+  entries: Entry[];
+  /** First local day shown. */
+  from: string;
+  sync: SyncStatus | null;
+  settings: Settings | null;
+  /** The last deleted entry, while it can still be brought back. */
+  undo: Entry | null;
+  /** A message for the status line (errors that belong to no field). */
+  notice: string | null;
+}
+
+export interface AppActions {
+  init(): Promise<void>;
+  refresh(): Promise<void>;
+  showEarlier(days: number): Promise<void>;
+  start(input: TimerInput): Promise<FieldIssue[] | null>;
+  stop(): Promise<void>;
+  discard(): Promise<void>;
+  create(input: EntryInput): Promise<FieldIssue[] | null>;
+  edit(id: string, patch: EntryPatch): Promise<FieldIssue[] | null>;
+  remove(id: string): Promise<void>;
+  undoRemove(): Promise<void>;
+  continueEntry(id: string): Promise<void>;
+  syncNow(): Promise<void>;
+  dismissNotice(): void;
+  dismissUndo(): void;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+const DAY = 86_400_000;
+export const DEFAULT_DAYS = 14;
+
+export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.now) {
+  return createStore<AppState & AppActions>()((set, get) => {
+    /** Runs a write; field problems are returned, anything else goes to the status line. */
+    async function write(fn: () => Promise<unknown>): Promise<FieldIssue[] | null> {
+      try {
+        await fn();
+        set({ notice: null });
+        await get().refresh();
+        return null;
+      } catch (e) {
+        if (e instanceof ValidationError) return e.issues;
+        set({ notice: e instanceof Error ? e.message : String(e) });
+        await get().refresh();
+        return null;
+      }
+    }
+
+    return {
+      ready: false,
+      zone: 'UTC',
+      timer: null,
+      entries: [],
+      from: '',
+      sync: null,
+      settings: null,
+      undo: null,
+      notice: null,
+
+      async init() {
+        const info = await bridge.app.info();
+        set({ zone: info.zone, from: localDateOf(now() - (DEFAULT_DAYS - 1) * DAY, info.zone) });
+        bridge.onChange((e) => {
+          if (e.kind === 'data') void get().refresh();
+          else if (e.kind === 'sync') set({ sync: e.status });
+          else if (e.kind === 'settings') set({ settings: e.settings });
+          else if (e.kind === 'notice') set({ notice: e.message });
+        });
+        const [settings, sync] = await Promise.all([bridge.settings.get(), bridge.sync.status()]);
+        set({ settings, sync });
+        await get().refresh();
+        set({ ready: true });
+      },
+
+      async refresh() {
+        const [timer, entries] = await Promise.all([bridge.timer.status(), bridge.entries.list({ from: get().from })]);
+        set({ timer, entries });
+      },
+
+      async showEarlier(days) {
+        const first = Date.parse(`${get().from}T12:00:00Z`);
+        set({ from: new Date(first - days * DAY).toISOString().slice(0, 10) });
+        await get().refresh();
+      },
+
+      start: (input) => write(() => bridge.timer.start(input)),
+      stop: async () => void (await write(() => bridge.timer.stop())),
+      discard: async () => void (await write(() => bridge.timer.discard())),
+      create: (input) => write(() => bridge.entries.create(input)),
+      edit: (id, patch) => write(() => bridge.entries.edit(id, patch)),
+      async remove(id) {
+        await write(async () => set({ undo: await bridge.entries.remove(id) }));
+      },
+      async undoRemove() {
+        const e = get().undo;
+        if (!e) return;
+        set({ undo: null });
+        await write(() => bridge.entries.restore(e));
+      },
+      continueEntry: async (id) => void (await write(() => bridge.entries.continue(id))),
+      async syncNow() {
+        set({ sync: await bridge.sync.now() });
+      },
+      dismissNotice: () => set({ notice: null }),
+      dismissUndo: () => set({ undo: null }),
+    };
+  });
+}

@@ -1,0 +1,74 @@
+/** A Playwright fixture: a browser host on its own temp database, and the CLI on the same one. */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+export const ZONE = 'Europe/Amsterdam';
+
+export interface Host {
+  url: string;
+  dataDir: string;
+  /** Runs the real `timetray` binary on the host's database. */
+  cli(...args: string[]): { code: number; stdout: string; stderr: string };
+}
+
+async function startHost(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'host.cjs'), '--data-dir', dataDir, '--no-sync'], {
+    env: { ...process.env, TZ: ZONE }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const t = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 10_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d));
+    proc.on('exit', (c) => reject(new Error(`host exited ${c}: ${out}`)));
+  });
+  return { url, proc };
+}
+
+export const test = base.extend<{ host: Host; app: Page }>({
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'timetray-e2e-'));
+    const { url, proc } = await startHost(dataDir);
+    await use({
+      url,
+      dataDir,
+      cli: (...args) => {
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
+          env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: dataDir }, encoding: 'utf8',
+        });
+        return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+      },
+    });
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ page, host }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(host.url);
+    await expect(page.getByLabel('What are you working on?')).toBeVisible();
+    await use(page);
+    // A CSP violation or an uncaught error anywhere fails the test.
+    expect(errors).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The entries the CLI sees: the database, not the screen. */
+export function stored(host: Host): { id: string; description: string; start: string; end: string }[] {
+  return JSON.parse(host.cli('list', '--json').stdout);
+}

@@ -1,0 +1,131 @@
+/** The window, driven like a user would: real renderer, real core, real Chromium. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, stored, test } from './host';
+
+const entryRows = (page: import('@playwright/test').Page) => page.getByTestId('entry');
+
+test('start with Enter, stop with the button: the entry is stored and shown', async ({ app, host }) => {
+  await app.getByLabel('What are you working on?').fill('Write the proposal');
+  await app.getByLabel('What are you working on?').press('Enter');
+  await expect(app.getByTestId('running-description')).toHaveText('Write the proposal');
+  await expect(app.getByTestId('elapsed')).toHaveText(/\d+s/);
+  expect(JSON.parse(host.cli('status', '--json').stdout)).toMatchObject({ description: 'Write the proposal' });
+  await app.waitForTimeout(1100);
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.getByText('No timer running')).toBeVisible();
+  await expect(entryRows(app)).toHaveCount(1);
+  await expect(app.getByTestId('entry-description')).toHaveText('Write the proposal');
+  await expect(app.getByTestId('sync-badge')).toHaveText('local');
+  expect(stored(host).map((e) => e.description)).toEqual(['Write the proposal']);
+});
+
+test('a manual entry with end before start is refused beside the field, then fixed', async ({ app, host }) => {
+  await app.getByText('Add an entry by hand').click();
+  await app.getByLabel('Entry description').fill('Client call');
+  await app.getByLabel('Start time').fill('10:00');
+  await app.getByLabel('End time').fill('09:00');
+  await app.getByRole('button', { name: 'Add entry' }).click();
+  const problem = app.locator('[data-field="end"]');
+  await expect(problem).toHaveText(/must be after start/);
+  expect(stored(host)).toEqual([]);
+
+  await app.getByLabel('End time').fill('11:30');
+  await app.getByRole('button', { name: 'Add entry' }).click();
+  await expect(problem).toHaveCount(0);
+  await expect(entryRows(app)).toHaveCount(1);
+  await expect(app.getByTestId('day-total').first()).toHaveText('1h30m');
+  expect(stored(host).map((e) => e.description)).toEqual(['Client call']);
+});
+
+test('edit in place, delete, and undo the delete', async ({ app, host }) => {
+  host.cli('add', 'Draft', '--start', '09:00', '--end', '10:00');
+  await expect(entryRows(app)).toHaveCount(1);
+  await app.getByRole('button', { name: 'Edit Draft' }).click();
+  await app.getByLabel('Edit description').fill('Draft v2');
+  await app.getByLabel('Edit end').fill('10:45');
+  await app.getByLabel('Edit end').press('Enter');
+  await expect(app.getByTestId('entry-description')).toHaveText('Draft v2');
+  await expect(app.getByTestId('day-total').first()).toHaveText('1h45m');
+  const [edited] = stored(host);
+  expect(edited).toMatchObject({ description: 'Draft v2' });
+
+  await app.getByRole('button', { name: 'Delete Draft v2' }).click();
+  await expect(entryRows(app)).toHaveCount(0);
+  expect(stored(host)).toEqual([]);
+  await app.getByRole('button', { name: 'Undo' }).click();
+  await expect(entryRows(app)).toHaveCount(1);
+  expect(stored(host)).toEqual([edited]);
+});
+
+test('an entry added with the CLI appears in the open window within a second', async ({ app, host }) => {
+  await expect(app.getByText('No entries in these days yet.')).toBeVisible();
+  const t0 = Date.now();
+  expect(host.cli('add', 'From the terminal', '--start', '08:00', '--duration', '25m').code).toBe(0);
+  await expect(app.getByTestId('entry-description')).toHaveText('From the terminal', { timeout: 1500 });
+  expect(Date.now() - t0).toBeLessThan(1500);
+  host.cli('start', 'Timer from the CLI');
+  await expect(app.getByTestId('running-description')).toHaveText('Timer from the CLI', { timeout: 1500 });
+});
+
+test('keyboard only: start, switch, edit, continue, delete and undo', async ({ app, host }) => {
+  const kb = app.keyboard;
+  await app.locator('body').click({ position: { x: 5, y: 690 } });
+  await kb.press('/');
+  await kb.type('First task');
+  await kb.press('Enter');
+  await expect(app.getByTestId('running-description')).toHaveText('First task');
+  await app.waitForTimeout(1100);
+  await kb.type('Second task');
+  await kb.press('Enter');
+  await expect(app.getByTestId('running-description')).toHaveText('Second task');
+  await expect(entryRows(app)).toHaveCount(1);
+
+  // Tab to the entry row.
+  for (let i = 0; i < 40; i++) {
+    if ((await app.locator(':focus').getAttribute('data-testid')) === 'entry') break;
+    await kb.press('Tab');
+  }
+  expect(await app.locator(':focus').getAttribute('data-testid')).toBe('entry');
+  await kb.press('Enter');
+  await kb.press('Control+A');
+  await kb.type('First task, renamed');
+  await kb.press('Enter');
+  await expect(app.getByTestId('entry-description')).toHaveText('First task, renamed');
+
+  await app.getByTestId('entry').focus();
+  await kb.press('c');
+  await expect(app.getByTestId('running-description')).toHaveText('First task, renamed');
+  await expect(entryRows(app)).toHaveCount(2);
+
+  await app.getByTestId('entry').first().focus();
+  const doomed = await app.getByTestId('entry-description').first().textContent();
+  await kb.press('Delete');
+  await expect(entryRows(app)).toHaveCount(1);
+  await kb.press('Control+z');
+  await expect(entryRows(app)).toHaveCount(2);
+  expect(stored(host).map((e) => e.description)).toContain(doomed);
+});
+
+test('the window refuses what it must: no token, no API; strict CSP', async ({ app, host }) => {
+  const call = await app.request.post(`${host.url}api/call`, { data: { method: 'timer.start', args: [{}] } });
+  expect(call.status()).toBe(403);
+  expect(JSON.parse(host.cli('status', '--json').stdout)).toBeNull();
+  await expect(app.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
+  const csp = (await app.request.get(host.url)).headers()['content-security-policy'];
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe');
+});
+
+test('screenshot of the main window', async ({ app, host }, info) => {
+  host.cli('add', 'Design review with the client', '--start', '09:00', '--end', '10:30', '--project', 'acme', '--tag', 'design');
+  host.cli('add', 'Invoice prep', '--start', '11:00', '--duration', '40m', '--no-billable');
+  host.cli('add', 'Late deploy', '--start', new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) + 'T21:30:00+01:00', '--duration', '2h', '--project', 'acme');
+  host.cli('start', 'API integration', '--project', 'acme', '--tag', 'backend');
+  await expect(entryRows(app)).toHaveCount(3);
+  const dir = join(__dirname, '..', '..', 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'main-window.png');
+  await app.screenshot({ path, fullPage: true });
+  await info.attach('main-window', { path, contentType: 'image/png' });
+});
