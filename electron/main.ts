@@ -4,6 +4,7 @@
  * and the system's online/offline, login-item and power events.
  */
 import { app, BrowserWindow, net, Notification, powerMonitor, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppRuntime, type AppRuntime } from './core/app-runtime';
@@ -55,8 +56,11 @@ function notify(message: string): void {
 void app.whenReady().then(() => {
   const dataDir = process.env.TIMETRAY_DATA_DIR || app.getPath('userData');
   const secrets = createSafeStorageSecrets(app.getPath('userData'));
+  // In a checkout, better-sqlite3's Electron build lives apart from the Node build the CLI uses.
+  const devBinding = join(__dirname, '..', 'build', 'native', 'better_sqlite3.node');
   const rt = startAppRuntime({
     dataDir, host: 'electron', version: app.getVersion(),
+    ...(!app.isPackaged && existsSync(devBinding) && { nativeBinding: devBinding }),
     fetch: (url, init) => net.fetch(url, init),
     tokenFor: tokenResolver(process.env, secrets),
   });
