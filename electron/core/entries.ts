@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/er
 import {
   entryInputSchema, entryPatchSchema, intervalIssues, parseOrThrow, type EntryInput, type EntryPatch,
 } from '../../shared/schemas';
-import { MAX_FUTURE_SECONDS } from '../../shared/limits';
+import { MAX_DURATION_SECONDS, MAX_FUTURE_SECONDS } from '../../shared/limits';
 import { isLocalDate, localDaysRange } from '../../shared/time';
 import type { Accounts } from './accounts';
 import type { Clock, ZoneSource } from './clock';
@@ -79,9 +79,11 @@ export function createEntries(deps: EntriesDeps) {
     'SELECT e.*, NULL AS account_name, NULL AS sync_state FROM entries e WHERE e.id = ?',
   );
   const byId = db.prepare<[string], EntryRow>(`${ENTRY_SELECT} WHERE e.id = ? AND e.deleted_at IS NULL`);
-  const inRange = db.prepare<[number, number, number], EntryRow>(
-    `${ENTRY_SELECT} WHERE e.deleted_at IS NULL AND e.start_at < ? AND e.end_at > ?
-      ORDER BY e.start_at DESC, e.id DESC LIMIT ?`,
+  // The lower bound on start_at (no entry is longer than MAX_DURATION) lets the start index
+  // bound the scan on both sides: a day's query reads that day's rows, not every older one.
+  const inRange = db.prepare<[{ hi: number; lo: number; earliest: number; limit: number }], EntryRow>(
+    `${ENTRY_SELECT} WHERE e.deleted_at IS NULL AND e.start_at < @hi AND e.start_at > @earliest AND e.end_at > @lo
+      ORDER BY e.start_at DESC, e.id DESC LIMIT @limit`,
   );
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM entries WHERE id = ?');
   const hardDelete = db.prepare('DELETE FROM entries WHERE id = ?');
@@ -247,12 +249,13 @@ export function createEntries(deps: EntriesDeps) {
       if (q.from && q.to && q.from > q.to) throw ValidationError.one('to', 'must not be before from');
       const lo = q.from ? localDaysRange(q.from, q.from, z)[0] : Number.MIN_SAFE_INTEGER;
       const hi = q.to ? localDaysRange(q.to, q.to, z)[1] : Number.MAX_SAFE_INTEGER;
-      return inRange.all(hi, lo, q.limit ?? -1).map(toEntry);
+      const earliest = lo === Number.MIN_SAFE_INTEGER ? lo : lo - MAX_DURATION_SECONDS * 1000;
+      return inRange.all({ hi, lo, earliest, limit: q.limit ?? -1 }).map(toEntry);
     },
 
     /** Entries overlapping the instant range [from, to), newest first. */
     listRange(from: number, to: number): Entry[] {
-      return inRange.all(to, from, -1).map(toEntry);
+      return inRange.all({ hi: to, lo: from, earliest: from - MAX_DURATION_SECONDS * 1000, limit: -1 }).map(toEntry);
     },
 
     exists(id: string): boolean {
