@@ -232,12 +232,13 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
       const c = open(cmd);
       // Loaded only here: the HTTP stack costs start-up time every other command need not pay.
       const { createSyncEngine } = await import('../core/sync/engine');
+      const { nodeFetch } = await import('../core/sync/node-fetch');
       const engine = createSyncEngine({
         core: c,
-        fetch: (url, init) => globalThis.fetch(url, init),
+        fetch: nodeFetch,
         tokenFor: (a) => (a.token_env ? io.env[a.token_env] || null : null),
       });
-      const report = await engine.syncAll(true);
+      const report = await engine.syncAll(true).finally(() => engine.close());
       print(cmd, report, () => syncText(report));
       const clean = report.accounts.every((a) => a.state === 'ok' && a.pending === 0 && a.attention === 0);
       if (!clean) throw new SyncIncomplete(report.accounts.length === 0 ? 'no accounts' : 'work is left');

@@ -22,7 +22,7 @@ export interface RuntimeOptions extends CoreOptions {
 
 export function startAppRuntime(o: RuntimeOptions) {
   const core = openCore(o);
-  const engine = createSyncEngine({ core, fetch: o.fetch, tokenFor: o.tokenFor });
+  const engine = createSyncEngine({ core, fetch: o.fetch, tokenFor: o.tokenFor, openOptions: { nativeBinding: o.nativeBinding } });
   let api: ReturnType<typeof createAppApi> | null = null;
   const worker = o.sync === false ? null : createSyncWorker({
     engine, accounts: () => core.accounts.list(), counts: engine.counts, nextDue: engine.nextDue,
@@ -39,6 +39,7 @@ export function startAppRuntime(o: RuntimeOptions) {
       worker?.stop();
       await worker?.idle();
       api?.close();
+      engine.close();
       core.close();
     },
   };

@@ -17,6 +17,8 @@ export interface OpenOptions {
   targetVersion?: number;
   migrations?: readonly Migration[];
   busyTimeoutMs?: number;
+  /** Overrides synchronous = FULL (the sync engine's bookkeeping connection uses NORMAL). */
+  synchronous?: 'NORMAL' | 'FULL';
 }
 
 export class SchemaTooNewError extends Error {
@@ -37,6 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     for (const p of PRAGMAS) db.pragma(p);
+    if (options.synchronous) db.pragma(`synchronous = ${options.synchronous}`);
     migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
     return db;
   } catch (e) {

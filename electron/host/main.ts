@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startAppRuntime } from '../core/app-runtime';
 import { resolveDataDir } from '../core/data-dir';
 import { startHost } from './server';
+import { nodeFetch } from '../core/sync/node-fetch';
 
 declare const TIMETRAY_VERSION: string;
 
@@ -19,7 +20,7 @@ async function main() {
   const dataDir = resolveDataDir(arg('--data-dir'), process.env, process.platform, homedir());
   const runtime = startAppRuntime({
     dataDir, host: 'browser', version: typeof TIMETRAY_VERSION === 'string' ? TIMETRAY_VERSION : 'dev',
-    fetch: (url, init) => globalThis.fetch(url, init),
+    fetch: nodeFetch,
     tokenFor: (a) => (a.token_env ? process.env[a.token_env] || null : null),
     sync: !process.argv.includes('--no-sync'),
   });

@@ -56,12 +56,10 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     w = await world(provider);
     w.add(1);
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '600' } });
-    const { createSyncEngine } = await import('../../electron/core/sync/engine');
     const q = () => w.core.queue.report().queued[0]!;
     await w.sync();
     expect(Date.parse(q().next_attempt_at!) - (w.clock.now() - 3_600_000)).toBeGreaterThanOrEqual(600_000);
     expect(q().last_error).toMatch(/429/);
-    void createSyncEngine;
   });
 
   it('a reset after an update and after a delete still converges', async () => {

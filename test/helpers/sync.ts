@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Entry, Provider } from '../../shared/entry';
 import { splitByLocalDay } from '../../shared/time';
 import { createSyncEngine, type SyncReport } from '../../electron/core/sync/engine';
+import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider, type Held } from '../providers';
 import { testCore, type TestCore } from './temp';
 
@@ -36,16 +37,15 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
   const t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString(), zone: ZONE });
   const a = server.account();
   t.core.accounts.add({ name: 'acct', provider, ...a, token_env: TOKEN_ENV, is_default: true });
-  const engine = () =>
-    createSyncEngine({
-      core: t.core,
-      fetch: (url, init) => fetch(url, init),
-      tokenFor: () => token,
-      backoff: { minMs: 1000, maxMs: 60_000, random: () => 1 },
-      timeoutMs: o.timeoutMs ?? 2000,
-      leaseMs: o.leaseMs ?? 60_000,
-      windowDays: 14,
-    });
+  const engine = createSyncEngine({
+    core: t.core,
+    fetch: nodeFetch,
+    tokenFor: () => token,
+    backoff: { minMs: 1000, maxMs: 60_000, random: () => 1 },
+    timeoutMs: o.timeoutMs ?? 2000,
+    leaseMs: o.leaseMs ?? 60_000,
+    windowDays: 14,
+  });
   const dayStart = t.clock.now() - 3 * 86_400_000;
 
   const w: World = {
@@ -53,7 +53,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
     server,
     provider,
     async sync() {
-      const r = await engine().syncAll(true);
+      const r = await engine.syncAll(true);
       t.clock.advance(3_600_000);
       return r;
     },
@@ -78,6 +78,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
     },
     async done() {
       await server.close();
+      engine.close();
       t.done();
     },
   };

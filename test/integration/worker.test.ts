@@ -10,9 +10,11 @@ import { testCore, type TestCore } from '../helpers/temp';
 let t: TestCore;
 let server: FakeProvider;
 let worker: SyncWorker;
+let closeEngine: () => void;
 afterEach(async () => {
   worker?.stop();
   await worker?.idle();
+  closeEngine?.();
   await server?.close();
   t?.done();
 });
@@ -31,6 +33,7 @@ async function setup(pollMs = 60_000) {
   t.core.accounts.add({ name: 'work', provider: 'voltasis', ...server.account(), is_default: true });
   const token = server.token;
   const engine = createSyncEngine({ core: t.core, fetch: (u, i) => fetch(u, i), tokenFor: () => token, timeoutMs: 1000, backoff: { minMs: 50, maxMs: 200 } });
+  closeEngine = engine.close;
   const seen: WorkerStatus[] = [];
   worker = createSyncWorker({
     engine, accounts: () => t.core.accounts.list(), counts: engine.counts, nextDue: engine.nextDue,

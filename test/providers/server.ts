@@ -54,6 +54,8 @@ export interface FakeServer {
   token: string;
   /** Everything that was asked, in order. */
   readonly log: LogLine[];
+  /** TCP connections accepted so far (keep-alive shows as few). */
+  readonly connections: number;
   inject(rule: FaultRule): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -165,11 +167,14 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
       else answer();
     });
   });
+  let connections = 0;
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.keepAliveTimeout = 1000;
+  // Longer than undici's 1 s safety margin, or every request would open a new connection.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -182,6 +187,9 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
       state.token = t;
     },
     log,
+    get connections() {
+      return connections;
+    },
     inject(rule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
     },

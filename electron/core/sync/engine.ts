@@ -20,6 +20,7 @@ import { pullOnce, type PullReport } from './pull';
 import { createPullStore } from './pull-store';
 import { pushOnce } from './push';
 import { createSyncStore } from './store';
+import { openDatabase, type OpenOptions } from '../db';
 
 export interface SyncEngineOptions {
   core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
@@ -32,6 +33,8 @@ export interface SyncEngineOptions {
   concurrency?: number;
   timeoutMs?: number;
   windowDays?: number;
+  /** How to open the engine's own connection (the Electron app passes its native binding). */
+  openOptions?: OpenOptions;
   /** Replaces the registry (tests of the engine against a scripted connector). */
   connector?: (account: Account, token: string) => Connector;
 }
@@ -54,7 +57,10 @@ export interface SyncReport {
 }
 
 export function createSyncEngine(o: SyncEngineOptions) {
-  const { db, accounts, clock, zone } = o.core;
+  const { accounts, clock, zone } = o.core;
+  // The engine's own connection: its bookkeeping commits skip the fsync (see store.ts for why that
+  // is safe), so a drain is not one disk flush per entry; the user's writes keep theirs.
+  const db = o.core.db.memory ? o.core.db : openDatabase(o.core.db.name, { ...o.openOptions, synchronous: 'NORMAL' });
   const store = createSyncStore(db);
   const pullStore = createPullStore(db);
   const now = () => clock.now();
@@ -151,6 +157,9 @@ export function createSyncEngine(o: SyncEngineOptions) {
     counts: (accountId: string) => store.counts(accountId),
     nextDue: () => store.nextDue(),
     resetBackoff: () => store.resetBackoff(),
+    close: () => {
+      if (db !== o.core.db) db.close();
+    },
   };
 }
 

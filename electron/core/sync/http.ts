@@ -5,7 +5,15 @@
  */
 import { classifyStatus, parseRetryAfter, redact, type SyncError } from './errors';
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** What http.ts needs of a fetch's answer: global fetch, Electron's net.fetch and nodeFetch all give it. */
+export interface FetchResponse {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<FetchResponse>;
 
 export interface HttpOptions {
   fetch: FetchLike;
@@ -43,7 +51,7 @@ export function createHttp(options: HttpOptions): Http {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       const where = `${req.method} ${scrub(stripQuery(req.url))}`;
-      let res: Response;
+      let res: FetchResponse;
       let text: string;
       try {
         res = await options.fetch(req.url, {

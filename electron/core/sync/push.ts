@@ -7,14 +7,14 @@
  *      pieces up remotely and adopt what is found, BEFORE sending anything;
  *   2. pieces with a ref whose last-sent fields differ are updated; refs no longer wanted are deleted;
  *   3. the remaining pieces are created, in bulk across entries where the API allows.
- * Every remote id is recorded the moment it is known, so a kill loses at most one answer, which
- * step 1 finds again.
+ * The batch's remote ids and outcomes are committed together at its end (store.settle), so a kill
+ * loses at most one batch's answers, which step 1 finds again.
  */
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Connector, LocalEntry, PieceBody } from './connector';
 import type { SyncError } from './errors';
 import { carriedFields, localTerms } from './merge-fields';
-import type { LeasedRow, SyncStore } from './store';
+import type { LeasedRow, Settlement, SyncStore } from './store';
 import { canonical, chunk, mapLimit } from './util';
 
 export interface PushOptions {
@@ -73,6 +73,7 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
     return w;
   });
 
+  const settlement: Settlement = { refs: [], acks: [], retries: [], parks: [], releases: [] };
   // Creates of every entry in the batch, in as few requests as the API allows.
   const pending = work.flatMap((w) => (w.error || w.skipped || !w.entry ? [] : w.creates.map((piece) => ({ w, piece }))));
   const bulk = o.connector.capabilities.bulkCreate;
@@ -85,7 +86,7 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
     const results = await o.connector.create(live.map(({ w, piece }) => ({ entryId: w.row.entry_id, piece })));
     results.forEach((r, i) => {
       const { w, piece } = live[i]!;
-      if (r.ok) o.store.saveRef(w.row.entry_id, o.accountId, { key: piece.key, remoteId: r.value }, piece.compare, baseOf(o, w.entry!, piece), o.now());
+      if (r.ok) settlement.refs.push({ entryId: w.row.entry_id, ref: { key: piece.key, remoteId: r.value }, snapshot: piece.compare, base: baseOf(o, w.entry!, piece) });
       else {
         w.error ??= r.error;
         halt(r.error);
@@ -93,7 +94,8 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
     });
   });
 
-  for (const w of work) finish(o, w, report);
+  for (const w of work) finish(o, w, report, settlement);
+  o.store.settle(o.accountId, o.now(), settlement);
   return report;
 }
 
@@ -153,29 +155,29 @@ function baseOf(o: PushOptions, entry: LocalEntry, piece: PieceBody) {
   return localTerms(entry, carriedFields(o.connector.capabilities), piece.seconds);
 }
 
-function finish(o: PushOptions, w: Work, report: PushReport): void {
-  const { store, row } = { store: o.store, row: w.row };
+function finish(o: PushOptions, w: Work, report: PushReport, out: Settlement): void {
+  const row = w.row;
   if (w.skipped) {
-    store.release(row, 'not attempted: the pass stopped early');
+    out.releases.push({ row, message: 'not attempted: the pass stopped early' });
     report.retrying++;
     return;
   }
   const e = w.error;
   if (!e) {
-    store.ack(row, o.accountId, o.now());
+    out.acks.push(row);
     report.acked++;
     return;
   }
   report.lastError = e;
   if (e.class === 'refused') {
-    store.park(row, e.message);
+    out.parks.push({ row, message: e.message });
     report.attention++;
   } else if (e.class === 'auth') {
-    store.release(row, e.message);
+    out.releases.push({ row, message: e.message });
     report.retrying++;
   } else {
     const wait = Math.max(e.retryAfterMs ?? 0, backoffDelay(row.prior_attempts + 1, o.backoff));
-    store.retryLater(row, o.now() + wait, e.message);
+    out.retries.push({ row, dueAt: o.now() + wait, message: e.message });
     report.retrying++;
   }
 }

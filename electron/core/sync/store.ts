@@ -27,6 +27,14 @@ export interface StoredRef extends PieceRef {
   base: Record<string, unknown>;
 }
 
+export interface Settlement {
+  refs: { entryId: string; ref: PieceRef; snapshot: Record<string, unknown>; base: Record<string, unknown> }[];
+  acks: LeasedRow[];
+  retries: { row: LeasedRow; dueAt: number; message: string }[];
+  parks: { row: LeasedRow; message: string }[];
+  releases: { row: LeasedRow; message: string }[];
+}
+
 export interface AccountSyncRow {
   account_id: string;
   paused_reason: string | null;
@@ -90,17 +98,39 @@ export function createSyncStore(db: Database) {
     SELECT DISTINCT o.entry_id FROM outbox o JOIN entries e ON e.id = o.entry_id
      WHERE e.account_id = ? AND e.deleted_at IS NULL AND o.attempts > 0`);
 
+  const touchAccount = db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?');
+
   const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  function saveRefInTx(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number) {
+    upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
+    refreshRemoteId.run({ id: entryId });
+  }
+  function ackInTx(row: LeasedRow, accountId: string, now: number) {
+    deleteRow.run(row.id);
+    purgeEntry.run(row.entry_id);
+    ensureAccount.run(accountId);
+    touchAccount.run(now, accountId);
+  }
 
   return {
     /** Leases up to `limit` due rows, the oldest row of each entry only (an entry's changes go in order). */
     lease(accountId: string, now: number, limit: number, leaseMs: number): LeasedRow[] {
-      return tx(() =>
-        due.all({ account: accountId, now, limit }).map((r) => {
-          takeLease.run(now + leaseMs, r.id);
-          return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts };
-        }),
-      );
+      // The one commit here that must reach the disk before any request: the attempt count is
+      // what tells a later pass to look an entry up before sending it again. Everything else
+      // this store writes (refs, acks, retries) can be lost to a power cut and found again by
+      // that lookup, so it is committed without an fsync on the engine's own connection.
+      const relaxed = db.pragma('synchronous', { simple: true }) !== 2;
+      if (relaxed) db.pragma('synchronous = FULL');
+      try {
+        return tx(() =>
+          due.all({ account: accountId, now, limit }).map((r) => {
+            takeLease.run(now + leaseMs, r.id);
+            return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts };
+          }),
+        );
+      } finally {
+        if (relaxed) db.pragma('synchronous = NORMAL');
+      }
     },
 
     /** The entry as the push must send it now (its newest fields), or null if it is gone. */
@@ -133,10 +163,7 @@ export function createSyncStore(db: Database) {
 
     /** Records that the server holds `remoteId` for this piece, with the fields it holds. */
     saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): void {
-      tx(() => {
-        upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
-        refreshRemoteId.run({ id: entryId });
-      });
+      tx(() => saveRefInTx(entryId, accountId, ref, snapshot, base, now));
     },
 
     dropRef(entryId: string, key: string): void {
@@ -146,31 +173,22 @@ export function createSyncStore(db: Database) {
       });
     },
 
-    /** The server acknowledged the row: it leaves the outbox; a sent delete takes the tombstone with it. */
-    ack(row: LeasedRow, accountId: string, now: number): void {
+    /**
+     * A whole batch's outcome in one commit: the remote ids learned, then each row acknowledged,
+     * retried, parked or released. One commit per batch instead of two per entry; a kill before
+     * it loses at most this batch's answers, which the lookup before any re-send finds again.
+     */
+    settle(accountId: string, now: number, b: Settlement): void {
       tx(() => {
-        deleteRow.run(row.id);
-        purgeEntry.run(row.entry_id);
-        ensureAccount.run(accountId);
-        db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?').run(now, accountId);
+        for (const r of b.refs) saveRefInTx(r.entryId, accountId, r.ref, r.snapshot, r.base, now);
+        for (const row of b.acks) ackInTx(row, accountId, now);
+        for (const r of b.retries) retryRow.run(r.dueAt, r.message, r.row.id);
+        for (const r of b.parks) {
+          parkRow.run(r.message, r.row.id);
+          markAttention.run(r.message, r.row.entry_id);
+        }
+        for (const r of b.releases) releaseRow.run(r.message, r.row.id);
       });
-    },
-
-    retryLater(row: LeasedRow, dueAt: number, message: string): void {
-      tx(() => retryRow.run(dueAt, message, row.id));
-    },
-
-    /** The server refused the entry for good: keep it, marked, with the server's words. */
-    park(row: LeasedRow, message: string): void {
-      tx(() => {
-        parkRow.run(message, row.id);
-        markAttention.run(message, row.entry_id);
-      });
-    },
-
-    /** Hands the row back untouched (auth failure: nothing was stored). */
-    release(row: LeasedRow, message: string): void {
-      tx(() => releaseRow.run(message, row.id));
     },
 
     /** When the earliest queued row may be tried again (null: none waits). */
