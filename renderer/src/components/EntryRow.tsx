@@ -1,5 +1,5 @@
 /** One entry: shown, or edited in place (Enter saves, Esc cancels). Keys on the row: Enter edit, Delete delete, c continue. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Entry } from '../../../shared/entry';
 import type { FieldIssue } from '../../../shared/errors';
 import { localDateOf } from '../../../shared/time';
@@ -8,7 +8,8 @@ import type { AppActions } from '../store';
 import { toInstant } from './EntryForm';
 import { SyncBadge } from './SyncBadge';
 
-export function EntryRow({ e, a, zone }: { e: Entry; a: AppActions; zone: string }) {
+/** Memoized: while scrolling, rows that stay on screen do not render again. */
+export const EntryRow = memo(function EntryRow({ e, a, zone }: { e: Entry; a: AppActions; zone: string }) {
   const [editing, setEditing] = useState(false);
   if (editing) return <EntryEditor e={e} a={a} zone={zone} done={() => setEditing(false)} />;
   return (
@@ -41,7 +42,7 @@ export function EntryRow({ e, a, zone }: { e: Entry; a: AppActions; zone: string
       </span>
     </div>
   );
-}
+});
 
 function EntryEditor({ e, a, zone, done }: { e: Entry; a: AppActions; zone: string; done: () => void }) {
   const [f, setF] = useState({ description: e.description, start: clock(e.start, zone), end: clock(e.end, zone), project: e.project_id ?? '', tags: tagsToText(e.tags) });
