@@ -5,7 +5,7 @@ import { registrationMessage, shortcutConflicts, type ShortcutWish } from './she
 export function registerShortcuts(wishes: readonly ShortcutWish[], run: (w: ShortcutWish) => void, report: (m: string) => void): void {
   globalShortcut.unregisterAll();
   const conflicts = shortcutConflicts(wishes);
-  for (const c of conflicts) report(`Shortcut conflict: ${c}`);
+  for (const c of conflicts) report(`Shortcut for “${c.action === 'toggle' ? 'start/stop timer' : 'open window'}” ${c.message}`);
   const wayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || !!process.env.WAYLAND_DISPLAY);
   for (const w of wishes) {
     let ok = false;

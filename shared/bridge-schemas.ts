@@ -2,9 +2,20 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './bridge';
 import { ValidationError } from './errors';
-import { entryInputSchema, entryPatchSchema, timerInputSchema } from './schemas';
+import { reportQuerySchema } from './report-schema';
+import { accountFormPatchSchema, accountFormSchema, connectionTargetSchema, entryInputSchema, entryPatchSchema, timerInputSchema } from './schemas';
 
 const id = z.string({ error: 'must be an id' }).min(1, 'must be an id').max(64, 'is too long');
+const accountName = z.string({ error: 'must be an account name' }).min(1, 'must be an account name').max(64, 'is too long');
+const idleChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('keep') }).strict(),
+  z.object({ kind: z.literal('discard') }).strict(),
+  z.object({ kind: z.literal('discard_continue') }).strict(),
+  z.object({
+    kind: z.literal('split'),
+    description: z.string({ error: 'must be text' }).trim().min(1, 'must describe the time away').max(1000, 'is too long'),
+  }).strict(),
+], { error: 'must be keep, discard, discard_continue or split' });
 const entrySchema = z.object({ id, description: z.string(), start: z.string(), end: z.string() }).passthrough();
 
 /** Every callable method with its argument tuple. Anything else is refused. */
@@ -20,6 +31,19 @@ export const BRIDGE_METHODS: Record<BridgeMethod, z.ZodType> = {
   'entries.restore': z.tuple([entrySchema]),
   'entries.continue': z.tuple([id]),
   'accounts.list': z.tuple([]),
+  'accounts.add': z.tuple([accountFormSchema]),
+  'accounts.update': z.tuple([accountName, accountFormPatchSchema]),
+  'accounts.remove': z.tuple([accountName]),
+  'accounts.test': z.tuple([connectionTargetSchema]),
+  'catalog.list': z.tuple([accountName.optional()]),
+  'catalog.refresh': z.tuple([accountName]),
+  'reports.get': z.tuple([reportQuerySchema]),
+  'reports.csv': z.tuple([reportQuerySchema]),
+  'idle.pending': z.tuple([]),
+  'idle.resolve': z.tuple([id, idleChoiceSchema]),
+  'pomodoro.status': z.tuple([]),
+  'pomodoro.start': z.tuple([]),
+  'pomodoro.stop': z.tuple([]),
   'settings.get': z.tuple([]),
   'settings.set': z.tuple([z.record(z.string(), z.unknown())]),
   'sync.status': z.tuple([]),

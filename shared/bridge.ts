@@ -4,8 +4,11 @@
  * renderer cannot tell them apart. The receiving side checks every call's arguments
  * (bridge-schemas.ts) before the core sees them. No zod here: the preload bundle stays small.
  */
+import type { CatalogEntry, ConnectionResult } from './catalog';
 import type { Account, Entry, RunningTimer } from './entry';
-import type { EntryInput, EntryPatch, TimerInput } from './schemas';
+import type { IdleChoice, IdlePrompt } from './idle';
+import type { Report, ReportQuery } from './report';
+import type { AccountForm, AccountFormPatch, ConnectionTarget, EntryInput, EntryPatch, TimerInput } from './schemas';
 import { ValidationError, type FieldIssue } from './errors';
 
 export interface StartResult {
@@ -23,6 +26,20 @@ export interface Settings {
   long_timer_minutes: number;
   billable_default: boolean;
   timezone: string | null;
+  /** Minutes of idleness (with a timer running) before Timetray asks about the time away; 0 = never. */
+  idle_threshold_minutes: number;
+  remind_no_timer: boolean;
+  /** ISO weekdays (1 = Monday) and local clock times, in the settings' time zone. */
+  working_hours: WorkingHours;
+  remind_every_minutes: number;
+  pomodoro_work_minutes: number;
+  pomodoro_break_minutes: number;
+}
+
+export interface WorkingHours {
+  days: number[];
+  start: string;
+  end: string;
 }
 
 export interface AccountSyncStatus {
@@ -45,6 +62,26 @@ export interface AppInfo {
   zone: string;
   version: string;
   host: 'electron' | 'browser';
+  /** Whether typed-in tokens are kept encrypted on disk (Electron's safeStorage) or only in memory. */
+  secret_storage: 'encrypted' | 'memory' | 'none';
+}
+
+export interface PomodoroStatus {
+  phase: 'work' | 'break';
+  ends_at: string;
+  round: number;
+}
+
+export interface IdleResolution {
+  stopped: Entry | null;
+  split: Entry | null;
+  running: RunningTimer | null;
+}
+
+export interface CatalogRefresh {
+  ok: boolean;
+  count: number;
+  error: string | null;
 }
 
 /** What changed: the renderer re-reads what it shows. `data` covers writes by any process (the CLI too). */
@@ -52,7 +89,12 @@ export type ChangeEvent =
   | { kind: 'data' }
   | { kind: 'sync'; status: SyncStatus }
   | { kind: 'settings'; settings: Settings }
-  | { kind: 'notice'; message: string };
+  | { kind: 'notice'; message: string }
+  /** A reminder or pomodoro turn: the shell also shows it as a system notification. */
+  | { kind: 'reminder'; message: string }
+  /** The user came back after being away with a timer running: ask what to do with the time. */
+  | { kind: 'idle'; prompt: IdlePrompt | null }
+  | { kind: 'pomodoro'; status: PomodoroStatus | null };
 
 export interface ListArgs {
   from?: string;
@@ -78,7 +120,33 @@ export interface TimetrayBridge {
     /** Starts a timer with the entry's description, project, task, tags and account. */
     continue(id: string): Promise<StartResult>;
   };
-  accounts: { list(): Promise<Account[]> };
+  accounts: {
+    list(): Promise<Account[]>;
+    /** A typed-in token goes to the secret store; it never comes back over the bridge. */
+    add(form: AccountForm): Promise<Account>;
+    update(name: string, patch: AccountFormPatch): Promise<Account>;
+    remove(name: string): Promise<null>;
+    /** Calls the API with the form's values (or a saved account's) and says what happened. */
+    test(target: ConnectionTarget): Promise<ConnectionResult>;
+  };
+  catalog: {
+    /** Projects, tasks and clients per account, from the cached list: works offline. */
+    list(account?: string): Promise<CatalogEntry[]>;
+    refresh(account: string): Promise<CatalogRefresh>;
+  };
+  reports: {
+    get(q: ReportQuery): Promise<Report>;
+    csv(q: ReportQuery): Promise<string>;
+  };
+  idle: {
+    pending(): Promise<IdlePrompt | null>;
+    resolve(promptId: string, choice: IdleChoice): Promise<IdleResolution>;
+  };
+  pomodoro: {
+    status(): Promise<PomodoroStatus | null>;
+    start(): Promise<PomodoroStatus | null>;
+    stop(): Promise<null>;
+  };
   settings: {
     get(): Promise<Settings>;
     set(patch: Partial<Settings>): Promise<Settings>;
@@ -113,7 +181,10 @@ export function fromWireError(w: WireError): Error {
 export type BridgeMethod =
   | 'timer.status' | 'timer.start' | 'timer.stop' | 'timer.discard'
   | 'entries.list' | 'entries.create' | 'entries.edit' | 'entries.remove' | 'entries.restore' | 'entries.continue'
-  | 'accounts.list' | 'settings.get' | 'settings.set' | 'sync.status' | 'sync.now' | 'app.info';
+  | 'accounts.list' | 'accounts.add' | 'accounts.update' | 'accounts.remove' | 'accounts.test'
+  | 'catalog.list' | 'catalog.refresh' | 'reports.get' | 'reports.csv' | 'idle.pending' | 'idle.resolve'
+  | 'pomodoro.status' | 'pomodoro.start' | 'pomodoro.stop'
+  | 'settings.get' | 'settings.set' | 'sync.status' | 'sync.now' | 'app.info';
 
 export function createBridge(call: (method: BridgeMethod, args: unknown[]) => Promise<Envelope>, subscribe: TimetrayBridge['onChange']): TimetrayBridge {
   const c = <T>(method: BridgeMethod) => async (...args: unknown[]): Promise<T> => {
@@ -127,7 +198,11 @@ export function createBridge(call: (method: BridgeMethod, args: unknown[]) => Pr
       list: c('entries.list'), create: c('entries.create'), edit: c('entries.edit'), remove: c('entries.remove'),
       restore: c('entries.restore'), continue: c('entries.continue'),
     },
-    accounts: { list: c('accounts.list') },
+    accounts: { list: c('accounts.list'), add: c('accounts.add'), update: c('accounts.update'), remove: c('accounts.remove'), test: c('accounts.test') },
+    catalog: { list: c('catalog.list'), refresh: c('catalog.refresh') },
+    reports: { get: c('reports.get'), csv: c('reports.csv') },
+    idle: { pending: c('idle.pending'), resolve: c('idle.resolve') },
+    pomodoro: { status: c('pomodoro.status'), start: c('pomodoro.start'), stop: c('pomodoro.stop') },
     settings: { get: c('settings.get'), set: c('settings.set') },
     sync: { status: c('sync.status'), now: c('sync.now') },
     app: { info: c('app.info') },

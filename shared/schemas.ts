@@ -146,40 +146,77 @@ export const REQUIRED_CONTEXT: Readonly<Record<Provider, readonly ('org' | 'tena
   moneybird: ['administration', 'user'],
 };
 
-export const accountInputSchema = z
+const accountFields = {
+  name: z
+    .string({ error: 'must be text' })
+    .refine((s) => ACCOUNT_NAME.test(s), 'must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit'),
+  provider: providerSchema,
+  base_url: z
+    .string({ error: 'must be a URL' })
+    .transform((s) => s.trim().replace(/\/+$/, ''))
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !u.search && !u.hash;
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) URL without credentials, query or fragment'),
+  token_env: z
+    .string({ error: 'must be an environment variable name' })
+    .refine((s) => ENV_NAME.test(s), 'must be an environment variable name (letters, digits, "_")')
+    .nullable()
+    .optional(),
+  org: contextIdSchema,
+  tenant: contextIdSchema,
+  administration: contextIdSchema,
+  user: contextIdSchema,
+  is_default: z.boolean({ error: 'must be true or false' }).optional(),
+};
+
+/** A token as typed or pasted: surrounding whitespace dropped, nothing that could split a header. */
+const tokenSchema = z
+  .string({ error: 'must be text' })
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'must not be empty').max(4096, 'is too long').regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces'));
+
+function requireContext(a: { provider: Provider; org?: string; tenant?: string; administration?: string; user?: string }, ctx: z.RefinementCtx) {
+  for (const key of REQUIRED_CONTEXT[a.provider] ?? []) {
+    if (!a[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required for provider ${a.provider}` });
+  }
+}
+
+export const accountInputSchema = z.object(accountFields).strict().superRefine(requireContext);
+/** The settings window's account form: the account plus a token for the encrypted store. */
+export const accountFormSchema = z.object({ ...accountFields, token: tokenSchema.optional() }).strict().superRefine(requireContext);
+/** An edit of a saved account: its name and provider stay; `token: null` forgets the stored token. */
+export const accountFormPatchSchema = z
   .object({
-    name: z
-      .string({ error: 'must be text' })
-      .refine((s) => ACCOUNT_NAME.test(s), 'must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit'),
-    provider: providerSchema,
-    base_url: z
-      .string({ error: 'must be a URL' })
-      .transform((s) => s.trim().replace(/\/+$/, ''))
-      .refine((s) => {
-        try {
-          const u = new URL(s);
-          return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !u.search && !u.hash;
-        } catch {
-          return false;
-        }
-      }, 'must be an http(s) URL without credentials, query or fragment'),
-    token_env: z
-      .string({ error: 'must be an environment variable name' })
-      .refine((s) => ENV_NAME.test(s), 'must be an environment variable name (letters, digits, "_")')
-      .nullable()
-      .optional(),
-    org: contextIdSchema,
-    tenant: contextIdSchema,
-    administration: contextIdSchema,
-    user: contextIdSchema,
-    is_default: z.boolean({ error: 'must be true or false' }).optional(),
+    base_url: accountFields.base_url, token_env: accountFields.token_env, org: accountFields.org.nullable(),
+    tenant: accountFields.tenant.nullable(), administration: accountFields.administration.nullable(),
+    user: accountFields.user.nullable(), is_default: z.literal(true, { error: 'can only be set to true' }), token: tokenSchema.nullable(),
+  })
+  .partial()
+  .strict();
+/** What "Test connection" calls: a saved account by name, or the form's unsaved values. */
+export const connectionTargetSchema = z
+  .object({
+    name: accountFields.name.optional(), provider: providerSchema.optional(), base_url: accountFields.base_url.optional(),
+    org: contextIdSchema, tenant: contextIdSchema, administration: contextIdSchema, user: contextIdSchema, token: tokenSchema.optional(),
   })
   .strict()
-  .superRefine((a, ctx) => {
-    for (const key of REQUIRED_CONTEXT[a.provider] ?? []) {
-      if (!a[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required for provider ${a.provider}` });
+  .superRefine((t, ctx) => {
+    if (!t.provider) {
+      if (!t.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'must name a saved account, or give a provider' });
+      return;
     }
+    if (!t.base_url) ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'is required' });
+    if (!t.token) ctx.addIssue({ code: 'custom', path: ['token'], message: 'is required to test an unsaved account' });
+    requireContext({ ...t, provider: t.provider }, ctx);
   });
+export type AccountForm = z.input<typeof accountFormSchema>;
+export type AccountFormPatch = z.input<typeof accountFormPatchSchema>;
+export type ConnectionTarget = z.input<typeof connectionTargetSchema>;
 export type AccountInput = z.input<typeof accountInputSchema>;
 
 export const timeZoneSchema = z

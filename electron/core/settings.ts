@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseOrThrow, timeZoneSchema } from '../../shared/schemas';
 import { ValidationError } from '../../shared/errors';
 import type { Settings as SettingsValues } from '../../shared/bridge';
+import { shortcutConflicts } from '../../shared/shortcuts';
 
 /** Modifiers and one key, as Electron's accelerators spell them. */
 const acceleratorSchema = z
@@ -12,6 +13,12 @@ const acceleratorSchema = z
     /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=\[\];',./`])$/,
     'must be modifiers and one key, like CommandOrControl+Alt+T',
   );
+
+function minutes(min: number, max: number, minRule: string) {
+  return z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(min, minRule).max(max, `must be at most ${max}`);
+}
+
+const clockTime = z.string({ error: 'must be a time like 09:00' }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 09:00');
 
 export const SETTINGS = {
   /** IANA zone that days and reports use; unset → the system's. */
@@ -24,7 +31,23 @@ export const SETTINGS = {
   shortcut_toggle: acceleratorSchema,
   shortcut_open: acceleratorSchema,
   launch_at_login: z.boolean({ error: 'must be true or false' }),
-  long_timer_minutes: z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(0, 'must be 0 (off) or more').max(24 * 60, 'must be at most 1440'),
+  long_timer_minutes: minutes(0, 24 * 60, 'must be 0 (off) or more'),
+  /** Ask what to do with the time away after this much idleness with a timer running; 0 = never. */
+  idle_threshold_minutes: minutes(0, 240, 'must be 0 (off) or more'),
+  /** Remind when no timer runs during working hours. */
+  remind_no_timer: z.boolean({ error: 'must be true or false' }),
+  working_hours: z
+    .object({
+      days: z.array(z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)')).max(7),
+      start: clockTime,
+      end: clockTime,
+    }, { error: 'must be {days, start, end}' })
+    .strict()
+    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] }),
+  /** How often the no-timer reminder repeats while it applies. */
+  remind_every_minutes: minutes(5, 24 * 60, 'must be at least 5'),
+  pomodoro_work_minutes: minutes(1, 240, 'must be at least 1'),
+  pomodoro_break_minutes: minutes(1, 120, 'must be at least 1'),
 } as const;
 
 export const SETTING_DEFAULTS: SettingsValues = {
@@ -35,6 +58,12 @@ export const SETTING_DEFAULTS: SettingsValues = {
   long_timer_minutes: 240,
   billable_default: true,
   timezone: null,
+  idle_threshold_minutes: 5,
+  remind_no_timer: false,
+  working_hours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  remind_every_minutes: 30,
+  pomodoro_work_minutes: 25,
+  pomodoro_break_minutes: 5,
 };
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -81,8 +110,12 @@ export function createSettings(db: Database) {
         else {
           const r = SETTINGS[k as SettingKey].safeParse(v);
           if (r.success) ok.push([k as SettingKey, r.data]);
-          else issues.push(...r.error.issues.map((i) => ({ field: k, rule: i.message })));
+          else issues.push(...r.error.issues.map((i) => ({ field: [k, ...i.path.map(String)].join('.'), rule: i.message })));
         }
+      }
+      const next = { ...this.all(), ...Object.fromEntries(ok) } as SettingsValues;
+      for (const c of shortcutConflicts([{ action: 'toggle', accelerator: next.shortcut_toggle }, { action: 'open', accelerator: next.shortcut_open }])) {
+        issues.push({ field: `shortcut_${c.action}`, rule: c.message });
       }
       if (issues.length) throw new ValidationError(issues);
       db.transaction(() => {
