@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Account, AccountContext, Provider } from '../../shared/entry';
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { accountInputSchema, parseOrThrow, type AccountInput } from '../../shared/schemas';
+import { accountFormPatchSchema, accountInputSchema, parseOrThrow, REQUIRED_CONTEXT, type AccountFormPatch, type AccountInput } from '../../shared/schemas';
 import { newId } from './ids';
 
 interface AccountRow {
@@ -41,6 +41,19 @@ export function createAccounts(db: Database, now: () => number) {
      VALUES (@id, @name, @provider, @base_url, @context, @token_env, @is_default, @created_at)`,
   );
 
+  const update = db.prepare('UPDATE accounts SET base_url = @base_url, context = @context, token_env = @token_env WHERE id = @id');
+  const setDefault = db.prepare('UPDATE accounts SET is_default = 1 WHERE id = ?');
+  const setSecret = db.prepare('UPDATE accounts SET secret_ref = ? WHERE id = ?');
+  const queued = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE e.account_id = ?',
+  );
+  const detach = [
+    db.prepare('UPDATE entries SET account_id = NULL, remote_id = NULL, sync_error = NULL WHERE account_id = ? AND deleted_at IS NULL'),
+    db.prepare('DELETE FROM entries WHERE account_id = ? AND deleted_at IS NOT NULL'),
+    db.prepare('UPDATE running_timer SET account_id = NULL WHERE account_id = ?'),
+    db.prepare('DELETE FROM accounts WHERE id = ?'),
+  ];
+
   return {
     /** Adds an account; the first one, or one marked default, becomes the default. */
     add(input: AccountInput): Account {
@@ -57,6 +70,52 @@ export function createAccounts(db: Database, now: () => number) {
           token_env: a.token_env ?? null, is_default: makeDefault ? 1 : 0, created_at: now(),
         });
         return toAccount(byId.get(id)!);
+      }).immediate();
+    },
+    /** Changes where and how an account syncs; the name and provider stay. `null` clears a context id. */
+    update(name: string, patch: AccountFormPatch): Account {
+      const p = parseOrThrow(accountFormPatchSchema, patch);
+      return db.transaction(() => {
+        const row = byName.get(name);
+        if (!row) throw new NotFoundError('account', name);
+        const context = JSON.parse(row.context) as AccountContext;
+        for (const k of ['org', 'tenant', 'administration', 'user'] as const) {
+          if (p[k] === null) delete context[k];
+          else if (p[k] !== undefined) context[k] = p[k];
+        }
+        const missing = REQUIRED_CONTEXT[row.provider].filter((k) => !context[k]);
+        if (missing.length) throw new ValidationError(missing.map((k) => ({ field: k, rule: `is required for provider ${row.provider}` })));
+        update.run({
+          id: row.id, base_url: p.base_url ?? row.base_url, context: JSON.stringify(context),
+          token_env: p.token_env === undefined ? row.token_env : p.token_env,
+        });
+        if (p.is_default) {
+          clearDefault.run();
+          setDefault.run(row.id);
+        }
+        return toAccount(byId.get(row.id)!);
+      }).immediate();
+    },
+    /** Marks whether the app's secret store holds a token for the account (the store is keyed by id). */
+    markSecret(id: string, stored: boolean): void {
+      setSecret.run(stored ? id : null, id);
+    },
+    /**
+     * Forgets an account. Refused while entries wait to be sent to it (nothing is dropped
+     * silently); otherwise its entries stay, as local ones, and nothing remote is touched.
+     */
+    remove(name: string): Account {
+      return db.transaction(() => {
+        const row = byName.get(name);
+        if (!row) throw new NotFoundError('account', name);
+        const n = queued.get(row.id)!.n;
+        if (n > 0) throw ValidationError.one('account', `has ${n} change${n === 1 ? '' : 's'} waiting to be sent: sync them, or edit those entries to another account, first`);
+        for (const st of detach) st.run(row.id);
+        if (row.is_default) {
+          const next = all.all()[0];
+          if (next) setDefault.run(next.id);
+        }
+        return toAccount(row);
       }).immediate();
     },
     list(): Account[] {

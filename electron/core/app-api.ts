@@ -9,7 +9,15 @@ import { toWireError } from '../../shared/bridge';
 import { checkArgs, isBridgeMethod } from '../../shared/bridge-schemas';
 import type { Entry } from '../../shared/entry';
 import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
+import type { Account } from '../../shared/entry';
 import type { Core } from '.';
+import { accountHandlers } from './api/accounts';
+import { deskHandlers } from './api/desk';
+import type { Desk } from './desk';
+import type { IdleMonitor } from './idle-monitor';
+import type { SecretStore } from './secrets';
+import type { SyncEngine } from './sync/engine';
+import type { FetchLike } from './sync/http';
 import type { SyncWorker } from './sync/worker';
 import { watchDataVersion } from './watch';
 
@@ -18,6 +26,14 @@ export interface AppApiOptions {
   host: AppInfo['host'];
   version: string;
   worker?: SyncWorker | null;
+  engine?: SyncEngine | null;
+  desk?: Desk | null;
+  idle?: IdleMonitor | null;
+  /** Where typed-in tokens go; null: nowhere (the CLI's env variables only). */
+  secrets?: SecretStore | null;
+  secretStorage?: AppInfo['secret_storage'];
+  fetch?: FetchLike | null;
+  tokenFor?: (account: Account) => string | null;
   /** How often to look for other processes' commits. */
   watchMs?: number;
 }
@@ -61,6 +77,8 @@ export function createAppApi(o: AppApiOptions) {
       }));
     },
     'accounts.list': () => core.accounts.list(),
+    ...accountHandlers({ core, secrets: o.secrets ?? null, fetch: o.fetch ?? null, tokenFor: o.tokenFor ?? (() => null), wrote }),
+    ...deskHandlers({ core, desk: o.desk ?? null, idle: o.idle ?? null, engine: o.engine ?? null, wrote: () => wrote(null), announceIdle: (prompt) => emit({ kind: 'idle', prompt }) }),
     'settings.get': () => core.settings.all(),
     'settings.set': (patch: Partial<Settings>) => {
       const s = core.settings.setMany(patch);
@@ -73,7 +91,7 @@ export function createAppApi(o: AppApiOptions) {
       await o.worker?.syncNow();
       return syncStatus();
     },
-    'app.info': (): AppInfo => ({ zone: core.zone(), version: o.version, host: o.host }),
+    'app.info': (): AppInfo => ({ zone: core.zone(), version: o.version, host: o.host, secret_storage: o.secretStorage ?? 'none' }),
   };
 
   const unwatch = watchDataVersion(core.db, () => emit({ kind: 'data' }), o.watchMs);

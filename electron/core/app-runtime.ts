@@ -1,11 +1,17 @@
 /**
- * Everything a long-running Timetray process holds: the core, the sync worker, and the bridge's
- * receiving side wired together. The Electron main process and the browser host both start
- * exactly this, so the window sees the same behaviour in either.
+ * Everything a long-running Timetray process holds: the core, the sync worker, the desk
+ * (reminders, pomodoro), idle detection and the bridge's receiving side wired together. The
+ * Electron main process and the browser host both start exactly this, so the window sees the same
+ * behaviour in either; only the signals differ (powerMonitor in Electron, test hooks in the host).
  */
+import type { AppInfo } from '../../shared/bridge';
 import type { Account } from '../../shared/entry';
+import type { IdlePrompt, IdleSignal } from '../../shared/idle';
 import { createAppApi } from './app-api';
 import { openCore, type CoreOptions } from '.';
+import { createDesk } from './desk';
+import { createIdleMonitor } from './idle-monitor';
+import { tokenResolver, type SecretStore } from './secrets';
 import { createSyncEngine } from './sync/engine';
 import type { FetchLike } from './sync/http';
 import { createSyncWorker } from './sync/worker';
@@ -14,28 +20,60 @@ export interface RuntimeOptions extends CoreOptions {
   host: 'electron' | 'browser';
   version: string;
   fetch: FetchLike;
-  tokenFor(account: Account): string | null;
+  /** Where typed-in tokens are kept; tokens also come from each account's token_env. */
+  secrets?: SecretStore | null;
+  secretStorage?: AppInfo['secret_storage'];
+  /** Overrides where tokens come from (tests). */
+  tokenFor?(account: Account): string | null;
   /** false: no background sync (tests of the window alone). */
   sync?: boolean;
   watchMs?: number;
+  /** How often reminders and pomodoro are checked. */
+  deskTickMs?: number;
 }
 
 export function startAppRuntime(o: RuntimeOptions) {
   const core = openCore(o);
-  const engine = createSyncEngine({ core, fetch: o.fetch, tokenFor: o.tokenFor, openOptions: { nativeBinding: o.nativeBinding } });
+  const tokenFor = o.tokenFor ?? tokenResolver(process.env, o.secrets ?? null);
+  const engine = createSyncEngine({ core, fetch: o.fetch, tokenFor, openOptions: { nativeBinding: o.nativeBinding } });
   let api: ReturnType<typeof createAppApi> | null = null;
   const worker = o.sync === false ? null : createSyncWorker({
     engine, accounts: () => core.accounts.list(), counts: engine.counts, nextDue: engine.nextDue,
     resetBackoff: engine.resetBackoff, now: () => core.clock.now(),
     onStatus: (status) => api?.emit({ kind: 'sync', status }),
   });
-  api = createAppApi({ core, host: o.host, version: o.version, worker, watchMs: o.watchMs });
+  const desk = createDesk({
+    core,
+    remind: (message) => api?.emit({ kind: 'reminder', message }),
+    onPomodoro: (status) => api?.emit({ kind: 'pomodoro', status }),
+  });
+  const idle = createIdleMonitor({ core });
+  api = createAppApi({
+    core, host: o.host, version: o.version, worker, engine, desk, idle, secrets: o.secrets ?? null,
+    secretStorage: o.secretStorage ?? (o.secrets ? 'encrypted' : 'none'), fetch: o.fetch, tokenFor, watchMs: o.watchMs,
+  });
   worker?.start();
+  const deskTimer = setInterval(() => {
+    try {
+      desk.tick();
+    } catch (e) {
+      api?.emit({ kind: 'notice', message: `Reminder check failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }, o.deskTickMs ?? 20_000);
+  deskTimer.unref();
   return {
     core,
     api,
     worker,
+    desk,
+    /** Feeds one idle/power observation; a return after being away raises the idle question. */
+    idleSignal(signal: IdleSignal): IdlePrompt | null {
+      const prompt = idle.signal(signal);
+      if (prompt) api?.emit({ kind: 'idle', prompt });
+      return prompt;
+    },
     async close() {
+      clearInterval(deskTimer);
       worker?.stop();
       await worker?.idle();
       api?.close();

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { createAccounts } from './accounts';
+import { createCatalog } from './catalog';
 import { systemClock, systemZone, type Clock } from './clock';
 import { DB_FILE_NAME } from './data-dir';
 import { openDatabase, type Database, type OpenOptions } from './db';
@@ -32,6 +33,7 @@ export function openCore(options: CoreOptions) {
   const timer = createTimer({ db, clock, zone, entries, accounts, settings });
   const queue = createQueue(db);
   const history = createHistory(db);
+  const catalog = createCatalog(db);
   return {
     db,
     clock,
@@ -43,6 +45,7 @@ export function openCore(options: CoreOptions) {
     timer,
     queue,
     history,
+    catalog,
     close: () => db.close(),
   };
 }

@@ -18,3 +18,16 @@ export function tokenResolver(env: NodeJS.ProcessEnv, store: SecretStore | null)
     return null;
   };
 }
+
+/**
+ * Tokens held only while the process runs: the browser host, where no system keychain is
+ * reachable. Nothing is written to disk unencrypted; the window says so next to the token field.
+ */
+export function createMemorySecrets(): SecretStore {
+  const all = new Map<string, string>();
+  return {
+    get: (id) => all.get(id) ?? null,
+    set: (id, token) => void all.set(id, token),
+    remove: (id) => void all.delete(id),
+  };
+}

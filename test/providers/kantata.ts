@@ -88,7 +88,30 @@ export async function startKantata(opts: { port?: number } = {}): Promise<FakePr
     return rec;
   }
 
+  // What the pickers list: projects are workspaces, tasks are stories (GET /workspaces, /stories).
+  const catalog = {
+    projects: [{ id: '7001', name: 'Acme website' }, { id: '7002', name: 'Globex audit' }, { id: '7003', name: 'Initech support' }],
+    tasks: [{ id: '8001', name: 'Design', project: '7001' }, { id: '8002', name: 'Build', project: '7001' }, { id: '8003', name: 'Fieldwork', project: '7002' }],
+  };
+  function listed<T>(key: string, all: T[], req: ApiRequest): ApiResponse {
+    const per = Math.min(Number(req.query.get('per_page') ?? 20), MAX_PER_PAGE);
+    const page = Number(req.query.get('page') ?? 1);
+    const slice = all.slice((page - 1) * per, page * per) as (T & { id: string })[];
+    return {
+      status: 200,
+      body: {
+        count: all.length, meta: { count: all.length, page_count: Math.max(1, Math.ceil(all.length / per)), page_number: page },
+        results: slice.map((x) => ({ key, id: x.id })), [key]: Object.fromEntries(slice.map((x) => [x.id, x])),
+      },
+    };
+  }
+
   function route(req: ApiRequest, ctx: RouteContext): ApiResponse {
+    if (req.method === 'GET' && req.path === `${BASE}/workspaces`) return listed('workspaces', catalog.projects.map((p) => ({ id: p.id, title: p.name })), req);
+    if (req.method === 'GET' && req.path === `${BASE}/stories`) {
+      const ws = req.query.get('workspace_id');
+      return listed('stories', catalog.tasks.filter((t) => !ws || t.project === ws).map((t) => ({ id: t.id, title: t.name, workspace_id: t.project })), req);
+    }
     if (req.path === `${BASE}/users/me`) return { status: 200, body: { count: 1, results: [{ key: 'users', id: '42' }], users: { 42: { id: '42' } } } };
     const m = ENTRY.exec(req.path);
     if (!m) return err(404, 'not found', 'system');
@@ -173,6 +196,7 @@ export async function startKantata(opts: { port?: number } = {}): Promise<FakePr
   const refOf = (id: string) => [...refs.values()].find((x) => x.subject_id === id)?.service_model_ref ?? null;
   return Object.assign(frame, {
     provider: 'kantata' as const,
+    catalog,
     account: () => ({ base_url: `${frame.url}${BASE}` }),
     held: (): Held[] => [...store.values()].map((r) => ({
       id: r.id, description: r.notes, start: null, date: r.date_performed, seconds: r.time_in_minutes * 60,

@@ -12,6 +12,7 @@ import { nowIso, type FakeProvider, type Held } from './types';
 const ADMIN = '123456789012345678';
 const USER = '345678901234567890';
 const ENTRY = /^\/api\/v2\/([^/]+)\/time_entries(?:\/(\d+))?\.json$/;
+const CATALOG = /^\/api\/v2\/([^/]+)\/(projects|contacts)\.json$/;
 const MINUTE = 60_000;
 
 interface Rec {
@@ -74,7 +75,23 @@ export async function startMoneybird(opts: { port?: number } = {}): Promise<Fake
   let n = 400_000_000_000_000_000n;
   const nextId = () => String(++n);
 
+  // Projects and contacts (clients), as /{administration}/projects.json and contacts.json list them.
+  const catalog = {
+    projects: [{ id: '500000000000000001', name: 'Bakery rebrand', state: 'active' }, { id: '500000000000000002', name: 'Old shop', state: 'archived' }],
+    contacts: [{ id: '600000000000000001', company_name: 'Bakkerij Brood', firstname: '', lastname: '' }, { id: '600000000000000002', company_name: '', firstname: 'Anna', lastname: 'de Vries' }],
+  };
+  const paged = <T>(all: T[], req: ApiRequest): ApiResponse => {
+    const per = Math.min(Number(req.query.get('per_page') ?? 25), 100);
+    const page = Number(req.query.get('page') ?? 1);
+    return { status: 200, body: all.slice((page - 1) * per, page * per) };
+  };
+
   function route(req: ApiRequest): ApiResponse {
+    const c = CATALOG.exec(req.path);
+    if (c && req.method === 'GET') {
+      if (c[1] !== ADMIN) return err(404, 'Administration not found');
+      return c[2] === 'projects' ? paged(catalog.projects, req) : paged(catalog.contacts, req);
+    }
     const m = ENTRY.exec(req.path);
     if (!m) return err(404, 'Not found');
     if (m[1] !== ADMIN) return err(404, 'Administration not found');
@@ -125,6 +142,7 @@ export async function startMoneybird(opts: { port?: number } = {}): Promise<Fake
   });
   return Object.assign(frame, {
     provider: 'moneybird' as const,
+    catalog,
     account: () => ({ base_url: frame.url, administration: ADMIN, user: USER }),
     held: (): Held[] => [...store.values()].map((r) => ({
       id: r.id, description: r.description, start: Date.parse(r.started_at), date: null,

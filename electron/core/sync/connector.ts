@@ -6,6 +6,7 @@
  * entry as one piece (key ''); date-only APIs (Kantata, Kukkingu) take one piece per local day
  * (key 'YYYY-MM-DD'), all mapped back to the one local entry.
  */
+import type { CatalogItem } from '../../../shared/catalog';
 import type { AccountContext, Provider } from '../../../shared/entry';
 import type { SyncError } from './errors';
 import type { Http } from './http';
@@ -79,6 +80,11 @@ export interface Capabilities {
   pagination: 'page' | 'cursor' | 'none';
   /** Fields the API cannot carry: they stay local, and the UI says so. */
   localOnlyFields: readonly string[];
+  /**
+   * Where the pickers' projects, tasks and clients come from: the API's own list endpoints
+   * ('remote'), or, where it documents none, the ids the account's entries use ('seen').
+   */
+  catalog: 'remote' | 'seen';
 }
 
 export interface AccountConfig {
@@ -110,6 +116,8 @@ export interface Connector {
   list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>>;
   /** A cheap authenticated request: is the account reachable and the token good? */
   probe(): Promise<Outcome<void>>;
+  /** Projects, tasks and clients, across all pages; present when `capabilities.catalog` is 'remote'. */
+  catalog?(): Promise<Outcome<CatalogItem[]>>;
 }
 
 export interface ConnectorFactory {

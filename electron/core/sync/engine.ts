@@ -21,6 +21,10 @@ import { createPullStore } from './pull-store';
 import { pushOnce } from './push';
 import { createSyncStore } from './store';
 import { openDatabase, type OpenOptions } from '../db';
+import type { CatalogRefresh } from '../../../shared/bridge';
+import { createCatalog } from '../catalog';
+
+const CATALOG_MAX_AGE_MS = 6 * 3600_000;
 
 export interface SyncEngineOptions {
   core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
@@ -63,7 +67,20 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const db = o.core.db.memory ? o.core.db : openDatabase(o.core.db.name, { ...o.openOptions, synchronous: 'NORMAL' });
   const store = createSyncStore(db);
   const pullStore = createPullStore(db);
+  const catalog = createCatalog(o.core.db);
   const now = () => clock.now();
+  const connect = (account: Account, token: string) => o.connector
+    ? o.connector(account, token)
+    : connectorFor(account, token, createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now }));
+
+  /** Fetches the account's projects, tasks and clients; a failure leaves the cached list as it was. */
+  async function fetchCatalog(account: Account, connector: Connector): Promise<CatalogRefresh> {
+    if (!connector.catalog) return { ok: true, count: catalog.list(account.name).length, error: null };
+    const r = await connector.catalog();
+    if (!r.ok) return { ok: false, count: 0, error: r.error.message };
+    catalog.replaceRemote(account.id, r.value, now());
+    return { ok: true, count: r.value.length, error: null };
+  }
 
   async function syncAccount(account: Account, force: boolean): Promise<AccountReport> {
     const report: AccountReport = {
@@ -87,9 +104,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
       store.setAccount(account.id, { paused_reason: why, last_error: why, last_error_at: now() });
       return finish(Object.assign(report, { state: 'paused', error: why }));
     }
-    const connector = o.connector
-      ? o.connector(account, token)
-      : connectorFor(account, token, createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now }));
+    const connector = connect(account, token);
 
     if (state.offline_since && !force) {
       const p = await connector.probe();
@@ -141,6 +156,9 @@ export function createSyncEngine(o: SyncEngineOptions) {
     else store.setAccount(account.id, { offline_since: null });
     finish();
     if (report.state === 'ok' && report.error) report.state = 'error';
+    // After the pushes, never before: the pickers' list is refreshed a few times a day at most.
+    const fetchedAt = catalog.fetchedAt(account.id);
+    if (!report.error && connector.catalog && (fetchedAt === null || now() - fetchedAt > CATALOG_MAX_AGE_MS)) await fetchCatalog(account, connector);
     return report;
   }
 
@@ -152,6 +170,13 @@ export function createSyncEngine(o: SyncEngineOptions) {
       const reports: AccountReport[] = [];
       for (const a of list) reports.push(await syncAccount(a, force));
       return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
+    },
+    /** "Refresh projects": fetch the account's catalog now. */
+    async refreshCatalog(accountName: string): Promise<CatalogRefresh> {
+      const account = accounts.byName(accountName);
+      const token = o.tokenFor(account);
+      if (!token) return { ok: false, count: 0, error: 'no token for this account' };
+      return fetchCatalog(account, connect(account, token));
     },
     state: (accountId: string) => store.account(accountId),
     counts: (accountId: string) => store.counts(accountId),

@@ -14,7 +14,7 @@ const LIMIT = 100;
 
 export const expensicatCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
-  pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'],
+  pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'], catalog: 'seen',
 };
 
 function toBody(e: LocalEntry): Record<string, unknown> {

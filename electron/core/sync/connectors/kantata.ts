@@ -17,7 +17,7 @@ const SERVICE_MODEL = 'time_entry';
 
 export const kantataCapabilities: Capabilities = {
   bulkCreate: 100, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
-  pagination: 'page', localOnlyFields: ['client_id', 'tags'],
+  pagination: 'page', localOnlyFields: ['client_id', 'tags'], catalog: 'remote',
 };
 
 /** Kantata ids are integers; ours are strings. A non-numeric id cannot be sent. */
@@ -99,6 +99,21 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
     return { ok: true, value: out };
   }
 
+  /** Every record of a top-level key (workspaces, stories) across pages, in the answer's order. */
+  async function included(key: string, params: Record<string, string>): Promise<Outcome<Record<string, unknown>[]>> {
+    const out: Record<string, unknown>[] = [];
+    for (let page = 1; page <= 1000; page++) {
+      const r = await http.request<Record<string, unknown> & { meta?: { page_count?: number }; results?: { key?: string; id?: unknown }[] }>({
+        ...req, method: 'GET', url: `${account.baseUrl}/${key}` + query({ ...params, page, per_page: PER_PAGE }),
+      });
+      if (!r.ok) return fail(r);
+      const byId = (r.body?.[key] ?? {}) as Record<string, Record<string, unknown>>;
+      for (const x of r.body?.results ?? []) if (x.key === key && byId[String(x.id)]) out.push({ id: String(x.id), ...byId[String(x.id)] });
+      if (page >= Number(r.body?.meta?.page_count ?? 1)) break;
+    }
+    return { ok: true, value: out };
+  }
+
   function pieces(e: LocalEntry): Outcome<PieceBody[]> {
     if (!e.project_id) return refused('project_id: Kantata requires a project (workspace)');
     return {
@@ -166,5 +181,18 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
     },
     list: (from, to, zone) => pages({ date_performed_between: `${from}:${to}` }, zone),
     probe: () => rest.get(`${account.baseUrl}/users/me`),
+    async catalog() {
+      const projects = await included('workspaces', {});
+      if (!projects.ok) return projects;
+      const tasks = await included('stories', {});
+      if (!tasks.ok) return tasks;
+      return {
+        ok: true,
+        value: [
+          ...projects.value.map((w) => ({ kind: 'project' as const, id: String(w.id), name: String(w.title ?? w.id), parent_id: null })),
+          ...tasks.value.map((t) => ({ kind: 'task' as const, id: String(t.id), name: String(t.title ?? t.id), parent_id: str(t.workspace_id) })),
+        ],
+      };
+    },
   };
 }

@@ -14,7 +14,7 @@ const PATH = '/api/v1/time-entries';
 
 export const kukkinguCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
-  pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'],
+  pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'], catalog: 'seen',
 };
 
 function compareOf(b: Record<string, unknown>): Record<string, unknown> {

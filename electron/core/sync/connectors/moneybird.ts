@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 
 export const moneybirdCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
-  pagination: 'page', localOnlyFields: ['task_id', 'tags'],
+  pagination: 'page', localOnlyFields: ['task_id', 'tags'], catalog: 'remote',
 };
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
@@ -82,6 +82,24 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
     lookup: (entry, pieces, taken) =>
       lookupByFingerprint(list, entry, pieces, taken, (c) => ({ started_at: c.started_at, description: c.description })),
     list,
+    async catalog() {
+      const all = (path: string) => pageThrough<Record<string, unknown>>(100, async (page): Promise<Outcome<Record<string, unknown>[]>> => {
+        const r = await http.request<Record<string, unknown>[]>({ ...req, method: 'GET', url: `${account.baseUrl}/api/v2/${admin}/${path}.json${query({ page, per_page: 100 })}` });
+        return r.ok ? { ok: true, value: Array.isArray(r.body) ? r.body : [] } : fail(r);
+      });
+      const projects = await all('projects');
+      if (!projects.ok) return projects;
+      const contacts = await all('contacts');
+      if (!contacts.ok) return contacts;
+      const person = (c: Record<string, unknown>) => [c.firstname, c.lastname].filter((x) => typeof x === 'string' && x).join(' ');
+      return {
+        ok: true,
+        value: [
+          ...projects.value.filter((p) => p.state !== 'archived').map((p) => ({ kind: 'project' as const, id: String(p.id), name: String(p.name ?? p.id), parent_id: null })),
+          ...contacts.value.map((c) => ({ kind: 'client' as const, id: String(c.id), name: String(c.company_name || person(c) || c.id), parent_id: null })),
+        ],
+      };
+    },
     probe() {
       const today = day(new Date().toISOString().slice(0, 10));
       return rest.get(`${root}.json${query({ filter: `period:${today}..${today},user_id:${account.context.user ?? ''}`, per_page: 1 })}`);

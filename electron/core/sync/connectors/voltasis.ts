@@ -15,7 +15,7 @@ const PER_PAGE = 100;
 
 export const voltasisCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: true, lookupByReference: false, updateVerb: 'PUT',
-  pagination: 'page', localOnlyFields: [],
+  pagination: 'page', localOnlyFields: [], catalog: 'seen',
 };
 
 /** Field mapping in one table, so a second contract variant (camelCase OpenAPI 2.0.4) can be added beside it. */

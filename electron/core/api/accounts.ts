@@ -1,0 +1,79 @@
+/**
+ * The settings window's account calls. A typed-in token goes straight into the secret store
+ * (Electron's safeStorage in the app) and the account row only learns that one is stored; no
+ * answer ever carries it back, and "Test connection" reports what happened without it.
+ */
+import type { ConnectionResult } from '../../../shared/catalog';
+import type { Account, AccountContext } from '../../../shared/entry';
+import { ValidationError } from '../../../shared/errors';
+import { accountFormSchema, connectionTargetSchema, parseOrThrow, type AccountForm, type AccountFormPatch, type ConnectionTarget } from '../../../shared/schemas';
+import type { Core } from '..';
+import type { SecretStore } from '../secrets';
+import type { FetchLike } from '../sync/http';
+import { testConnection } from '../sync/test-connection';
+
+export interface AccountHandlerDeps {
+  core: Core;
+  secrets: SecretStore | null;
+  fetch: FetchLike | null;
+  tokenFor(account: Account): string | null;
+  /** Announces a change: the worker picks up a new or changed account at once. */
+  wrote<T>(value: T): T;
+}
+
+/** Checked before the account is written, so a token that cannot be kept changes nothing. */
+function canStore(d: AccountHandlerDeps, token: string | null | undefined): void {
+  if (token && !d.secrets) throw ValidationError.one('token', 'cannot be stored here (no secret store): set token_env and put the token in that environment variable');
+}
+
+function storeToken(d: AccountHandlerDeps, id: string, token: string | null | undefined): void {
+  if (token === undefined || !d.secrets) return;
+  if (token === null) {
+    d.secrets.remove(id);
+    d.core.accounts.markSecret(id, false);
+    return;
+  }
+  d.secrets.set(id, token);
+  d.core.accounts.markSecret(id, true);
+}
+
+export function accountHandlers(d: AccountHandlerDeps) {
+  const { core } = d;
+  return {
+    'accounts.add': (form: AccountForm): Account => {
+      const { token, ...input } = parseOrThrow(accountFormSchema, form);
+      canStore(d, token);
+      const a = core.accounts.add(input);
+      storeToken(d, a.id, token);
+      return d.wrote(core.accounts.byId(a.id)!);
+    },
+    'accounts.update': (name: string, patch: AccountFormPatch): Account => {
+      const { token, ...rest } = patch;
+      canStore(d, token);
+      const a = core.accounts.update(name, rest);
+      storeToken(d, a.id, token);
+      return d.wrote(core.accounts.byId(a.id)!);
+    },
+    'accounts.remove': (name: string): null => {
+      const a = core.accounts.remove(name);
+      d.secrets?.remove(a.id);
+      return d.wrote(null);
+    },
+    'accounts.test': async (target: ConnectionTarget): Promise<ConnectionResult> => {
+      const t = parseOrThrow(connectionTargetSchema, target);
+      if (!d.fetch) throw new Error('This process cannot make network requests');
+      let provider = t.provider;
+      let base_url = t.base_url;
+      let context: AccountContext = { org: t.org, tenant: t.tenant, administration: t.administration, user: t.user };
+      let token = t.token ?? null;
+      if (!provider) {
+        const a = core.accounts.byName(t.name!);
+        ({ provider, base_url, context } = a);
+        token ??= d.tokenFor(a);
+        if (!token) throw ValidationError.one('token', `is not available for account ${a.name}: type one, or set ${a.token_env ?? 'token_env'}`);
+      }
+      for (const k of Object.keys(context) as (keyof AccountContext)[]) if (!context[k]) delete context[k];
+      return testConnection({ provider, base_url: base_url!, context, token: token!, fetch: d.fetch });
+    },
+  };
+}
