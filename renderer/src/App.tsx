@@ -1,36 +1,49 @@
-/** The window: timer on top, the manual-entry form, the entries by day, sync at the bottom. */
-import { useMemo } from 'react';
+/**
+ * The window: the timer always on top, then the chosen view (entries, reports, settings), sync at
+ * the bottom. The idle question, when there is one, sits above everything until answered.
+ */
+import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
-import { EntryForm } from './components/EntryForm';
-import { EntryList } from './components/EntryList';
+import { IdlePrompt } from './components/IdlePrompt';
+import { Nav } from './components/Nav';
 import { SyncBar } from './components/SyncBar';
 import { TimerBar } from './components/TimerBar';
 import { UndoToast } from './components/UndoToast';
 import type { AppStore } from './store';
+import { EntriesView } from './views/EntriesView';
+
+// Charts and forms load when first opened, so the entries list paints as fast as before.
+const ReportsView = lazy(() => import('./views/ReportsView'));
+const SettingsView = lazy(() => import('./views/SettingsView'));
 
 export function App({ store }: { store: AppStore }) {
   const s = useStore(store);
-  const projects = useMemo(() => [...new Set(s.entries.map((e) => e.project_id).filter(Boolean))] as string[], [s.entries]);
   if (!s.ready) return <p className="muted">Loading…</p>;
+  // The shell's small prompt window shows only the question, and closes once it is answered.
+  if (location.hash === '#idle') {
+    if (!s.idle) {
+      setTimeout(() => window.close(), 0);
+      return <p className="muted">Nothing to decide.</p>;
+    }
+    return <IdlePrompt prompt={s.idle} zone={s.zone} resolve={s.resolveIdle} />;
+  }
   return (
     <div className="app">
       <TimerBar s={s} a={s} />
-      <details className="add">
-        <summary>Add an entry by hand</summary>
-        <EntryForm a={s} zone={s.zone} />
-      </details>
+      <Nav view={s.view} setView={s.setView} />
       {s.notice && (
         <p className="notice" role="alert">
           {s.notice} <button type="button" className="quiet" onClick={s.dismissNotice}>Dismiss</button>
         </p>
       )}
-      <main className="entries">
-        <EntryList entries={s.entries} a={s} zone={s.zone} />
-        <button type="button" className="quiet more" onClick={() => void s.showEarlier(30)}>Show 30 earlier days</button>
-      </main>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        {s.view === 'entries' && <EntriesView s={s} />}
+        {s.view === 'reports' && <ReportsView s={s} />}
+        {s.view === 'settings' && <SettingsView s={s} />}
+      </Suspense>
       <UndoToast s={s} a={s} />
       <SyncBar s={s} a={s} />
-      <datalist id="projects">{projects.map((p) => <option key={p} value={p} />)}</datalist>
+      {s.idle && <IdlePrompt prompt={s.idle} zone={s.zone} resolve={s.resolveIdle} />}
     </div>
   );
 }

@@ -8,6 +8,13 @@ const root = createRoot(document.getElementById('root')!);
 getBridge()
   .then(async (bridge) => {
     const store = createAppStore(bridge);
+    // The shell opens a view by its hash (#settings from the tray menu; #idle is the prompt window).
+    const fromHash = () => {
+      const h = location.hash.slice(1);
+      if (h === 'settings' || h === 'reports' || h === 'entries') store.getState().setView(h);
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
     root.render(<App store={store} />);
     await store.getState().init();
   })

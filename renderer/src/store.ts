@@ -4,8 +4,10 @@
  * Validation errors come back as field issues for the form that caused them.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Settings, SyncStatus, TimetrayBridge } from '../../shared/bridge';
-import type { Entry, RunningTimer } from '../../shared/entry';
+import type { PomodoroStatus, Settings, SyncStatus, TimetrayBridge } from '../../shared/bridge';
+import type { CatalogEntry } from '../../shared/catalog';
+import type { Account, Entry, RunningTimer } from '../../shared/entry';
+import type { IdleChoice, IdlePrompt } from '../../shared/idle';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
 import { localDateOf } from '../../shared/time';
@@ -23,7 +25,18 @@ export interface AppState {
   undo: Entry | null;
   /** A message for the status line (errors that belong to no field). */
   notice: string | null;
+  view: View;
+  accounts: Account[];
+  /** Projects, tasks and clients of every account, as last fetched: pickers work offline. */
+  catalog: CatalogEntry[];
+  /** Time away with a timer running, waiting for the user's decision. */
+  idle: IdlePrompt | null;
+  pomodoro: PomodoroStatus | null;
+  host: 'electron' | 'browser';
+  secretStorage: 'encrypted' | 'memory' | 'none';
 }
+
+export type View = 'entries' | 'reports' | 'settings';
 
 export interface AppActions {
   init(): Promise<void>;
@@ -40,6 +53,15 @@ export interface AppActions {
   syncNow(): Promise<void>;
   dismissNotice(): void;
   dismissUndo(): void;
+  setView(v: View): void;
+  /** Saves settings; field problems come back for the form. */
+  saveSettings(patch: Partial<Settings>): Promise<FieldIssue[] | null>;
+  loadAccounts(): Promise<void>;
+  resolveIdle(choice: IdleChoice): Promise<FieldIssue[] | null>;
+  startPomodoro(): Promise<void>;
+  stopPomodoro(): Promise<void>;
+  /** The bridge itself, for views that own their data (reports, account forms). */
+  bridge: TimetrayBridge;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -74,18 +96,33 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       settings: null,
       undo: null,
       notice: null,
+      view: 'entries',
+      accounts: [],
+      catalog: [],
+      idle: null,
+      pomodoro: null,
+      host: 'browser',
+      secretStorage: 'none',
+      bridge,
 
       async init() {
         const info = await bridge.app.info();
-        set({ zone: info.zone, from: localDateOf(now() - (DEFAULT_DAYS - 1) * DAY, info.zone) });
+        set({ zone: info.zone, host: info.host, secretStorage: info.secret_storage, from: localDateOf(now() - (DEFAULT_DAYS - 1) * DAY, info.zone) });
         bridge.onChange((e) => {
           if (e.kind === 'data') void get().refresh();
-          else if (e.kind === 'sync') set({ sync: e.status });
-          else if (e.kind === 'settings') set({ settings: e.settings });
-          else if (e.kind === 'notice') set({ notice: e.message });
+          else if (e.kind === 'sync') {
+            // A finished pass may have brought new projects and tasks for the pickers.
+            if (get().sync?.running && !e.status.running) void get().loadAccounts();
+            set({ sync: e.status });
+          }
+          else if (e.kind === 'settings') set({ settings: e.settings, zone: e.settings.timezone ?? get().zone });
+          else if (e.kind === 'notice' || e.kind === 'reminder') set({ notice: e.message });
+          else if (e.kind === 'idle') set({ idle: e.prompt });
+          else if (e.kind === 'pomodoro') set({ pomodoro: e.status });
         });
-        const [settings, sync] = await Promise.all([bridge.settings.get(), bridge.sync.status()]);
-        set({ settings, sync });
+        const [settings, sync, idle, pomodoro] = await Promise.all([bridge.settings.get(), bridge.sync.status(), bridge.idle.pending(), bridge.pomodoro.status()]);
+        set({ settings, sync, idle, pomodoro });
+        await get().loadAccounts();
         await get().refresh();
         set({ ready: true });
       },
@@ -121,6 +158,36 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       },
       dismissNotice: () => set({ notice: null }),
       dismissUndo: () => set({ undo: null }),
+      setView: (view) => set({ view }),
+      async saveSettings(patch) {
+        try {
+          set({ settings: await bridge.settings.set(patch) });
+          return null;
+        } catch (e) {
+          if (e instanceof ValidationError) return e.issues;
+          set({ notice: e instanceof Error ? e.message : String(e) });
+          return null;
+        }
+      },
+      async loadAccounts() {
+        const [accounts, catalog] = await Promise.all([bridge.accounts.list(), bridge.catalog.list()]);
+        set({ accounts, catalog });
+      },
+      async resolveIdle(choice) {
+        const p = get().idle;
+        if (!p) return null;
+        const problems = await write(() => bridge.idle.resolve(p.id, choice));
+        if (!problems) set({ idle: await bridge.idle.pending() });
+        return problems;
+      },
+      async startPomodoro() {
+        set({ pomodoro: await bridge.pomodoro.start() });
+        await get().refresh();
+      },
+      async stopPomodoro() {
+        await bridge.pomodoro.stop();
+        set({ pomodoro: null });
+      },
     };
   });
 }

@@ -7,7 +7,7 @@ export function SyncBar({ s, a }: { s: AppState; a: AppActions }) {
   return (
     <footer className="syncbar" aria-label="Sync">
       {accounts.length === 0 ? (
-        <span className="muted">No accounts: entries stay on this computer (add one with timetray accounts add).</span>
+        <span className="muted">No accounts: entries stay on this computer (add one in Settings, or with timetray accounts add).</span>
       ) : (
         accounts.map((x) => (
           <span key={x.account} className={`acct acct-${x.state}`} data-testid="account-status" title={x.last_error ?? ''}>

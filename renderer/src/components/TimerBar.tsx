@@ -1,12 +1,13 @@
 /** The running timer, or the field that starts one: Enter starts, Esc clears. */
 import { useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
+import { EMPTY_PICK, pickedFields, Pickers } from './Pickers';
 import { duration, issueFor, tagsFromText } from '../format';
 import type { AppActions, AppState } from '../store';
 
 export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
   const [description, setDescription] = useState('');
-  const [project, setProject] = useState('');
+  const [pick, setPick] = useState(EMPTY_PICK);
   const [tags, setTags] = useState('');
   const [billable, setBillable] = useState(true);
   const [issues, setIssues] = useState<FieldIssue[] | null>(null);
@@ -27,7 +28,7 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
 
   async function start() {
     const problems = await a.start({
-      description, tags: tagsFromText(tags), billable, ...(project.trim() && { project_id: project.trim() }),
+      description, tags: tagsFromText(tags), billable, ...pickedFields(pick),
     });
     setIssues(problems);
     if (!problems) {
@@ -43,6 +44,7 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
           <>
             <span className="dot" aria-hidden />
             <span data-testid="running-description">{s.timer.description || '(no description)'}</span>
+            {s.pomodoro && <span className="chip" data-testid="pomodoro">{s.pomodoro.phase === 'work' ? 'Pomodoro' : 'Break'} #{s.pomodoro.round}</span>}
             <time data-testid="elapsed" className="elapsed">{duration(elapsed)}</time>
             <button type="button" onClick={() => void a.stop()}>Stop</button>
             <button type="button" className="quiet" onClick={() => void a.discard()}>Discard</button>
@@ -68,7 +70,7 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
           }}
           aria-invalid={issueFor(issues, 'description') ? true : undefined}
         />
-        <input aria-label="Project" placeholder="Project id" value={project} onChange={(e) => setProject(e.target.value)} list="projects" />
+        <Pickers value={pick} onChange={setPick} accounts={s.accounts} catalog={s.catalog} prefix="" />
         <input aria-label="Tags" placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
         <label className="check"><input type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} /> Billable</label>
         <button type="button" onClick={() => void start()}>{s.timer ? 'Switch' : 'Start'}</button>
