@@ -8,11 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppRuntime, type AppRuntime } from './core/app-runtime';
-import { tokenResolver } from './core/secrets';
 import { wireIpc } from './ipc';
 import { createSafeStorageSecrets } from './secrets';
-import { longTimerDue } from './shell/shortcuts-plan';
-import { windowOptions } from './shell/window-options';
+import { watchIdle } from './idle';
+import { promptWindowOptions, windowOptions } from './shell/window-options';
 import { registerShortcuts } from './shortcuts';
 import { createTray } from './tray';
 
@@ -20,13 +19,34 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let runtime: AppRuntime | null = null;
 let win: BrowserWindow | null = null;
+let idleWin: BrowserWindow | null = null;
 let quitting = false;
 const rendererIndex = join(__dirname, 'renderer', 'index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
+const preload = join(__dirname, 'preload.cjs');
 
-function openWindow(): void {
+function guard(w: BrowserWindow): void {
+  w.webContents.on('will-navigate', (e) => e.preventDefault());
+  w.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The small always-on-top question after time away; the main window shows the same dialog too. */
+function openIdlePrompt(): void {
+  if (idleWin) return idleWin.show();
+  idleWin = new BrowserWindow(promptWindowOptions(preload));
+  guard(idleWin);
+  idleWin.on('closed', () => (idleWin = null));
+  void idleWin.loadFile(rendererIndex, { hash: 'idle' });
+  idleWin.once('ready-to-show', () => idleWin?.show());
+}
+
+function openWindow(view?: 'settings' | 'reports'): void {
+  if (win && view) void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(view)}`);
   if (!win) {
-    win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+    win = new BrowserWindow(windowOptions(preload));
     win.on('close', (e) => {
       // A tray app: closing the window hides it; Quit is in the tray menu.
       if (!quitting) {
@@ -35,12 +55,8 @@ function openWindow(): void {
       }
     });
     win.on('closed', () => (win = null));
-    win.webContents.on('will-navigate', (e) => e.preventDefault());
-    win.webContents.setWindowOpenHandler(({ url }) => {
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    void win.loadFile(rendererIndex);
+    guard(win);
+    void win.loadFile(rendererIndex, view ? { hash: view } : {});
     win.once('ready-to-show', () => win?.show());
   } else {
     win.show();
@@ -62,27 +78,32 @@ void app.whenReady().then(() => {
     dataDir, host: 'electron', version: app.getVersion(),
     ...(!app.isPackaged && existsSync(devBinding) && { nativeBinding: devBinding }),
     fetch: (url, init) => net.fetch(url, init),
-    tokenFor: tokenResolver(process.env, secrets),
+    secrets, secretStorage: 'encrypted',
   });
   runtime = rt;
   const { core, api, worker } = rt;
-  wireIpc(api, appUrl, () => (win ? [win] : []));
+  wireIpc(api, appUrl, () => [win, idleWin].filter((w): w is BrowserWindow => !!w));
 
   const actions = {
     start: () => void api.dispatch('timer.start', [{}]),
     stop: () => void api.dispatch('timer.stop', []),
     continueEntry: (id: string) => void api.dispatch('entries.continue', [id]),
-    open: openWindow,
+    open: () => openWindow(),
+    openSettings: () => openWindow('settings'),
     syncNow: () => void worker?.syncNow(),
+    startPomodoro: () => void api.dispatch('pomodoro.start', []),
+    stopPomodoro: () => void api.dispatch('pomodoro.stop', []),
     quit: () => app.quit(),
   };
   const tray = createTray(core, join(__dirname, '..', 'build', 'icons'), actions, () => {
     const s = core.settings.all();
     const status = worker?.status();
-    return { tick: s.tray_tick, syncAvailable: !!worker && core.accounts.list().length > 0, pending: status?.accounts.reduce((n, a) => n + a.pending, 0) ?? 0 };
+    return {
+      tick: s.tray_tick, syncAvailable: !!worker && core.accounts.list().length > 0,
+      pending: status?.accounts.reduce((n, a) => n + a.pending, 0) ?? 0, pomodoro: rt.desk.pomodoro.status(),
+    };
   });
 
-  let notifiedFor: string | null = null;
   const applySettings = () => {
     const s = core.settings.all();
     registerShortcuts(
@@ -95,23 +116,21 @@ void app.whenReady().then(() => {
   applySettings();
   api.subscribe((e) => {
     if (e.kind === 'settings') applySettings();
-    if (e.kind === 'data' || e.kind === 'sync') tray.render();
-  });
-  // The long-timer reminder: checked once a minute, once per timer.
-  setInterval(() => {
-    const t = core.timer.status();
-    if (t && t.id !== notifiedFor && longTimerDue(t.start, Date.now(), core.settings.all().long_timer_minutes)) {
-      notifiedFor = t.id;
-      notify(`“${t.description || 'Your timer'}” has been running for ${core.settings.all().long_timer_minutes} minutes.`);
+    if (e.kind === 'data' || e.kind === 'sync' || e.kind === 'pomodoro') tray.render();
+    if (e.kind === 'reminder' && Notification.isSupported()) new Notification({ title: 'Timetray', body: e.message }).show();
+    if (e.kind === 'idle') {
+      if (e.prompt) openIdlePrompt();
+      else idleWin?.close();
     }
-  }, 60_000).unref();
+  });
+  watchIdle((signal) => rt.idleSignal(signal));
 
   powerMonitor.on('resume', () => worker?.setOnline(net.isOnline()));
   powerMonitor.on('unlock-screen', () => worker?.setOnline(net.isOnline()));
   setInterval(() => worker?.setOnline(net.isOnline()), 10_000).unref();
 });
 
-app.on('second-instance', openWindow);
+app.on('second-instance', () => openWindow());
 app.on('window-all-closed', () => {
   // Stay in the tray.
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Core } from './core';
 import { trayMenuTemplate, trayTitle, trayTooltip, type TrayActions, type TrayState } from './shell/tray-menu';
 
-export function createTray(core: Core, iconDir: string, actions: TrayActions, extra: () => Pick<TrayState, 'syncAvailable' | 'pending' | 'tick'>) {
+export function createTray(core: Core, iconDir: string, actions: TrayActions, extra: () => Pick<TrayState, 'syncAvailable' | 'pending' | 'tick' | 'pomodoro'>) {
   const tray = new Tray(nativeImage.createFromPath(join(iconDir, 'tray.png')));
   tray.on('click', () => (core.timer.status() ? actions.stop() : actions.start()));
   let timer: ReturnType<typeof setInterval> | null = null;

@@ -1,11 +1,13 @@
 /**
  * `npm run host`: the app's window in any browser, over the real core. Prints the URL.
- * Options: --data-dir DIR (else $TIMETRAY_DATA_DIR, else the app's folder), --port N, --no-sync.
+ * Options: --data-dir DIR (else $TIMETRAY_DATA_DIR, else the app's folder), --port N, --no-sync,
+ * --test-hooks (simulated idle/power signals for the Playwright suite).
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startAppRuntime } from '../core/app-runtime';
 import { resolveDataDir } from '../core/data-dir';
+import { createMemorySecrets } from '../core/secrets';
 import { startHost } from './server';
 import { nodeFetch } from '../core/sync/node-fetch';
 
@@ -21,10 +23,13 @@ async function main() {
   const runtime = startAppRuntime({
     dataDir, host: 'browser', version: typeof TIMETRAY_VERSION === 'string' ? TIMETRAY_VERSION : 'dev',
     fetch: nodeFetch,
-    tokenFor: (a) => (a.token_env ? process.env[a.token_env] || null : null),
+    // No system keychain outside Electron: typed tokens live only as long as this process.
+    secrets: createMemorySecrets(), secretStorage: 'memory',
     sync: !process.argv.includes('--no-sync'),
   });
-  const host = await startHost({ runtime, rendererDir: join(__dirname, 'renderer'), port: Number(arg('--port') ?? 0) });
+  const host = await startHost({
+    runtime, rendererDir: join(__dirname, 'renderer'), port: Number(arg('--port') ?? 0), testHooks: process.argv.includes('--test-hooks'),
+  });
   process.stdout.write(`Timetray is at ${host.url}  (data: ${dataDir})\n`);
   const stop = async () => {
     await host.close();

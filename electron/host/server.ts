@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { IdleSignal } from '../../shared/idle';
 import type { AppRuntime } from '../core/app-runtime';
 
 export const CSP = [
@@ -30,6 +31,11 @@ export interface HostOptions {
   /** The Vite build of renderer/ (dist/renderer). */
   rendererDir: string;
   port?: number;
+  /**
+   * Accepts simulated power/idle signals at POST /api/test/idle (still token-checked): the host
+   * has no powerMonitor, and the Playwright suite needs to be able to come back from being away.
+   */
+  testHooks?: boolean;
 }
 
 export async function startHost(o: HostOptions) {
@@ -65,7 +71,7 @@ export async function startHost(o: HostOptions) {
     }
   }
 
-  async function call(req: IncomingMessage, res: ServerResponse) {
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     if (req.headers['x-timetray-token'] !== token) return send(res, 403, 'forbidden');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
     const chunks: Buffer[] = [];
@@ -75,12 +81,16 @@ export async function startHost(o: HostOptions) {
       if (size > MAX_BODY) return send(res, 413, 'too large');
       chunks.push(c as Buffer);
     }
-    let msg: { method?: unknown; args?: unknown };
     try {
-      msg = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       return send(res, 400, 'bad JSON');
     }
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse) {
+    const msg = (await readJson(req, res)) as { method?: unknown; args?: unknown } | undefined;
+    if (!msg || res.writableEnded) return;
     const envelope = await o.runtime.api.dispatch(msg.method, msg.args);
     send(res, 200, JSON.stringify(envelope), 'application/json');
   }
@@ -89,6 +99,14 @@ export async function startHost(o: HostOptions) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, 'wrong host');
     if (req.method === 'POST' && url.pathname === '/api/call') return void call(req, res).catch(() => send(res, 500, 'error'));
+    if (o.testHooks && req.method === 'POST' && url.pathname === '/api/test/idle') {
+      return void readJson(req, res).then((signals) => {
+        if (res.writableEnded) return;
+        if (!Array.isArray(signals)) return send(res, 400, 'an array of idle signals');
+        const prompts = signals.map((sig) => o.runtime.idleSignal(sig as IdleSignal));
+        send(res, 200, JSON.stringify(prompts.filter(Boolean)), 'application/json');
+      }).catch((e: unknown) => send(res, 400, e instanceof Error ? e.message : 'bad signal'));
+    }
     if (req.method === 'GET' && url.pathname === '/api/events') {
       if (url.searchParams.get('token') !== token) return send(res, 403, 'forbidden');
       res.writeHead(200, { ...security, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

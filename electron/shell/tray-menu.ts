@@ -15,6 +15,8 @@ export interface TrayState {
   tick: 'second' | 'minute';
   syncAvailable: boolean;
   pending: number;
+  /** The pomodoro's phase and end, when one runs. */
+  pomodoro: { phase: 'work' | 'break'; ends_at: string } | null;
 }
 
 export interface TrayActions {
@@ -23,7 +25,15 @@ export interface TrayActions {
   continueEntry(id: string): void;
   open(): void;
   syncNow(): void;
+  startPomodoro(): void;
+  stopPomodoro(): void;
+  openSettings(): void;
   quit(): void;
+}
+
+export function pomodoroText(p: NonNullable<TrayState['pomodoro']>, now: number): string {
+  const left = Math.max(0, Math.ceil((Date.parse(p.ends_at) - now) / 60_000));
+  return `${p.phase === 'work' ? 'Work' : 'Break'}: ${left} min left`;
 }
 
 export function elapsedText(timer: RunningTimer, now: number, tick: 'second' | 'minute'): string {
@@ -65,7 +75,12 @@ export function trayMenuTemplate(s: TrayState, a: TrayActions): MenuItemConstruc
       ? recent.map((e): MenuItemConstructorOptions => ({ id: `continue:${e.id}`, label: cut(e.description || '(no description)'), click: () => a.continueEntry(e.id) }))
       : [{ id: 'recent-none', label: 'No entries yet', enabled: false }]),
     { type: 'separator' },
+    s.pomodoro
+      ? { id: 'pomodoro-stop', label: `Stop pomodoro (${pomodoroText(s.pomodoro, s.now)})`, click: a.stopPomodoro }
+      : { id: 'pomodoro-start', label: 'Start pomodoro', click: a.startPomodoro },
+    { type: 'separator' },
     { id: 'open', label: 'Open Timetray', click: a.open },
+    { id: 'settings', label: 'Settings…', click: a.openSettings },
     { id: 'sync', label: s.pending ? `Sync now (${s.pending} queued)` : 'Sync now', enabled: s.syncAvailable, click: a.syncNow },
     { type: 'separator' },
     { id: 'quit', label: 'Quit', role: 'quit', click: a.quit },

@@ -41,3 +41,21 @@ export function isTrustedSender(frameUrl: string | undefined | null, appUrl: str
     return false;
   }
 }
+
+/** The idle question: small and on top, with the main window's security. */
+export function promptWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  const main = windowOptions(preload);
+  return {
+    ...main,
+    width: 460,
+    height: 300,
+    minWidth: 360,
+    minHeight: 240,
+    title: 'Timetray — while you were away',
+    alwaysOnTop: true,
+    resizable: false,
+    minimizable: false,
+    fullscreenable: false,
+    skipTaskbar: false,
+  };
+}

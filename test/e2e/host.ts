@@ -16,7 +16,7 @@ export interface Host {
 }
 
 async function startHost(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'host.cjs'), '--data-dir', dataDir, '--no-sync'], {
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'host.cjs'), '--data-dir', dataDir, '--no-sync', '--test-hooks'], {
     env: { ...process.env, TZ: ZONE }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

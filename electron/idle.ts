@@ -1,0 +1,25 @@
+/**
+ * Feeds the core's idle detection from powerMonitor: the system idle time every few seconds, and
+ * suspend/resume and lock/unlock as they happen. The decision of what counts as "away" is the
+ * core's (electron/core/idle.ts); this file only observes.
+ */
+import { powerMonitor } from 'electron';
+import { performance } from 'node:perf_hooks';
+import type { IdleSignal } from '../shared/idle';
+
+export function watchIdle(feed: (s: IdleSignal) => void, sampleMs = 5_000): () => void {
+  const at = () => ({ wall: Date.now(), mono: performance.now() });
+  const timer = setInterval(() => feed({ kind: 'sample', ...at(), idleSeconds: powerMonitor.getSystemIdleTime() }), sampleMs);
+  const events = [
+    ['suspend', 'suspend'], ['resume', 'resume'], ['lock-screen', 'lock'], ['unlock-screen', 'unlock'],
+  ] as const;
+  const handlers = events.map(([event, kind]) => {
+    const h = () => feed({ kind, ...at() });
+    powerMonitor.on(event as 'suspend', h);
+    return [event, h] as const;
+  });
+  return () => {
+    clearInterval(timer);
+    for (const [event, h] of handlers) powerMonitor.off(event as 'suspend', h);
+  };
+}
