@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, RunningTimer } from '../../shared/entry';
 import { registrationMessage, shortcutConflicts, longTimerDue } from '../../electron/shell/shortcuts-plan';
 import { elapsedText, trayMenuTemplate, trayTitle, trayTooltip, type TrayActions, type TrayState } from '../../electron/shell/tray-menu';
-import { APP_CSP, isTrustedSender, windowOptions } from '../../electron/shell/window-options';
+import { APP_CSP, isTrustedSender, promptWindowOptions, windowOptions } from '../../electron/shell/window-options';
 
 const timer: RunningTimer = {
   id: 't1', description: 'API work', start: '2026-01-15T09:00:00.000Z', elapsed_seconds: 0,
@@ -17,9 +17,10 @@ const calls: string[] = [];
 const actions: TrayActions = {
   start: () => calls.push('start'), stop: () => calls.push('stop'), continueEntry: (id) => calls.push(`continue ${id}`),
   open: () => calls.push('open'), syncNow: () => calls.push('sync'), quit: () => calls.push('quit'),
+  startPomodoro: () => calls.push('pomodoro'), stopPomodoro: () => calls.push('pomodoro stop'), openSettings: () => calls.push('settings'),
 };
 const state = (over: Partial<TrayState> = {}): TrayState =>
-  ({ timer: null, recent: [], now: Date.parse('2026-01-15T10:05:30Z'), tick: 'minute', syncAvailable: false, pending: 0, ...over });
+  ({ timer: null, recent: [], now: Date.parse('2026-01-15T10:05:30Z'), tick: 'minute', syncAvailable: false, pending: 0, pomodoro: null, ...over });
 
 describe('tray', () => {
   it('shows the running description and elapsed time, per the tick setting', () => {
@@ -37,7 +38,7 @@ describe('tray', () => {
     const idle = trayMenuTemplate(state({ recent }), actions);
     expect(idle.map((i) => i.id ?? i.type)).toEqual([
       'start', 'separator', 'recent-title', 'continue:e0', 'continue:e1', 'continue:e3', 'continue:e4', 'continue:e5',
-      'separator', 'open', 'sync', 'separator', 'quit',
+      'separator', 'pomodoro-start', 'separator', 'open', 'settings', 'sync', 'separator', 'quit',
     ]);
     expect(idle.find((i) => i.id === 'sync')!.enabled).toBe(false);
     calls.length = 0;
@@ -50,6 +51,15 @@ describe('tray', () => {
     expect(running.find((i) => i.id === 'sync')).toMatchObject({ enabled: true, label: 'Sync now (2 queued)' });
     expect(trayMenuTemplate(state(), actions).find((i) => i.id === 'recent-none')).toBeTruthy();
   });
+
+  it('pomodoro: started from the menu; while on, the menu shows the phase and minutes left and stops it', () => {
+    const on = trayMenuTemplate(state({ timer, pomodoro: { phase: 'work', ends_at: '2026-01-15T10:20:00Z' } }), actions);
+    expect(on.find((i) => i.id === 'pomodoro-stop')).toMatchObject({ label: 'Stop pomodoro (Work: 15 min left)' });
+    calls.length = 0;
+    (on.find((i) => i.id === 'pomodoro-stop')!.click as () => void)();
+    (trayMenuTemplate(state(), actions).find((i) => i.id === 'pomodoro-start')!.click as () => void)();
+    expect(calls).toEqual(['pomodoro stop', 'pomodoro']);
+  });
 });
 
 describe('window', () => {
@@ -57,6 +67,10 @@ describe('window', () => {
     const w = windowOptions('/app/dist/preload.cjs').webPreferences!;
     expect(w).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false });
     expect(w.preload).toBe('/app/dist/preload.cjs');
+    // The idle question's window is as locked down as the main one, and stays on top.
+    const p = promptWindowOptions('/app/dist/preload.cjs');
+    expect(p.webPreferences).toEqual(w);
+    expect(p).toMatchObject({ alwaysOnTop: true, show: false });
     expect(APP_CSP).toContain("script-src 'self'");
     expect(APP_CSP).not.toMatch(/unsafe|\*/);
   });
@@ -75,8 +89,11 @@ describe('window', () => {
 describe('shortcuts and reminders', () => {
   it('two actions on one key are reported, whatever the spelling', () => {
     expect(shortcutConflicts([{ action: 'toggle', accelerator: 'CmdOrCtrl+Alt+T' }, { action: 'open', accelerator: 'Alt+CommandOrControl+T' }]))
-      .toEqual(['toggle and open share the shortcut alt+commandorcontrol+t']);
+      .toEqual([{ action: 'open', message: 'is already the shortcut to start/stop timer' }]);
     expect(shortcutConflicts([{ action: 'toggle', accelerator: 'CmdOrCtrl+Alt+T' }, { action: 'open', accelerator: 'CmdOrCtrl+Alt+O' }])).toEqual([]);
+  });
+  it('a key every app uses for editing or quitting is refused', () => {
+    expect(shortcutConflicts([{ action: 'toggle', accelerator: 'CmdOrCtrl+Q' }])[0]?.message).toMatch(/used by every app/);
   });
   it('a refused registration says why, with the Wayland way out', () => {
     expect(registrationMessage({ action: 'toggle', accelerator: 'Ctrl+Alt+T' }, true)).toMatch(/Wayland.*timetray toggle/);
