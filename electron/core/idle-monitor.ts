@@ -54,6 +54,7 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
       open = null;
     },
     resolve(promptId: string, choice: IdleChoice): IdleResolution {
+      if (choice.kind === 'split' && !choice.description.trim()) throw ValidationError.one('description', 'must describe the time away');
       if (!open || open.prompt.id !== promptId) throw ValidationError.one('prompt', 'is no longer open: it was answered already');
       const asked = open;
       const current = core.timer.status();

@@ -80,12 +80,13 @@ export function observeIdle(state: IdleState, s: IdleSignal, thresholdMs: number
         }
         return next({});
       }
-      if (since !== null) {
+      // A locked screen ends with its unlock, whatever input the lock screen saw.
+      if (since !== null && reason !== 'lock') {
         // Input again: the user is back since their last input.
         result = away(since, Math.max(lastInput, since), reason ?? 'idle', thresholdMs);
         return next({ since: null, reason: null, lastSeen: lastInput });
       }
-      return next({ lastSeen: lastInput });
+      return since === null ? next({ lastSeen: lastInput }) : next({});
     }
     case 'suspend':
     case 'lock':
