@@ -18,6 +18,7 @@ export const TOKEN_ENV = 'TIMETRAY_FAKE_TOKEN';
 export interface World extends TestCore {
   server: FakeProvider;
   provider: Provider;
+  engine: ReturnType<typeof createSyncEngine>;
   /** One forced sync pass, then the clock moves an hour so every backoff has passed. */
   sync(): Promise<SyncReport>;
   /** Passes until nothing is queued (bounded). Returns how many passes it took. */
@@ -52,6 +53,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
     ...t,
     server,
     provider,
+    engine,
     async sync() {
       const r = await engine.syncAll(true);
       t.clock.advance(3_600_000);
