@@ -4,11 +4,14 @@
  * core's (electron/core/idle.ts); this file only observes.
  */
 import { powerMonitor } from 'electron';
+import { uptime } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { IdleSignal } from '../shared/idle';
 
 export function watchIdle(feed: (s: IdleSignal) => void, sampleMs = 5_000): () => void {
-  const at = () => ({ wall: Date.now(), mono: performance.now() });
+  // boot: a clock that counts suspended time but not clock changes, so a clock set forwards is not
+  // mistaken for a sleep (electron/core/idle.ts ignores it where it runs slower than `mono`).
+  const at = () => ({ wall: Date.now(), mono: performance.now(), boot: uptime() * 1000 });
   const timer = setInterval(() => feed({ kind: 'sample', ...at(), idleSeconds: powerMonitor.getSystemIdleTime() }), sampleMs);
   const events = [
     ['suspend', 'suspend'], ['resume', 'resume'], ['lock-screen', 'lock'], ['unlock-screen', 'unlock'],

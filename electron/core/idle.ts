@@ -1,25 +1,29 @@
 /**
  * When was the user away, and what does each answer do to the running timer? Pure functions of
- * the observations main makes (powerMonitor samples and events), so every clock scenario is a
- * plain test: sleep across midnight or a DST change, the clock set backwards, a resume whose
- * suspend event never came.
+ * what main observes (powerMonitor samples and events), so every clock scenario is a plain test:
+ * a sleep across midnight or a DST change, the clock set back or forward, a resume whose suspend
+ * event never came (Toggl #1368, #4864; solidtime#119: idle time wrong after sleep or lock).
  *
- *                 idle ≥ threshold / suspend / lock
- *     PRESENT ───────────────────────────────────────▶ AWAY(since)
- *        ▲                                                │
- *        │   input again / resume / unlock: emit Away     │
- *        └────────────────────────────────────────────────┘
- *     PRESENT ── wall advanced far more than mono between two signals ──▶ emit Away (gap)
+ * Each signal is first measured against the previous one: how much real time passed, and by how
+ * much the wall clock was changed (see `measureStep`). A change of the clock moves every
+ * remembered instant with it, so a span keeps its real length and is never negative. Then:
  *
- * Time away is measured on the wall clock (entries are wall-clock instants), but every jump of
- * the wall clock that the monotonic clock did not see is accounted for: a jump backwards moves
- * "since" with it (no negative or phantom time); a jump forwards with no monotonic progress is
- * a sleep, which is time away.
+ *         idle ≥ threshold, suspend, lock, or nothing observed for > threshold;
+ *         since = the earliest of the last input seen and the suspend/lock instant
+ *   ┌────────────┐ ─────────────────────────────────────────▶ ┌──────────────┐ ◀─┐ more idleness,
+ *   │  PRESENT   │                                            │ AWAY (since) │   │ suspend, lock:
+ *   │ (lastSeen) │ ◀───────────────────────────────────────── │ locked: y/n  │ ──┘ since = min(…)
+ *   └────────────┘   input (idle < threshold) or resume,      └──────────────┘
+ *                    but not while locked (input on the lock screen is the password);
+ *                    unlock. Emits Away(since → return) once, if it lasted ≥ threshold.
+ *
+ * Threshold 0 means never: the state keeps its clocks but is never away.
  */
 import type { AwayReason, IdleChoice, IdleSignal } from '../../shared/idle';
 
-export type { IdleChoice, IdleSignal } from '../../shared/idle';
+export type { AwayReason, IdleChoice, IdleSignal } from '../../shared/idle';
 
+/** A stretch of time away, in wall-clock UTC ms; from < to. */
 export interface Away {
   from: number;
   to: number;
@@ -27,108 +31,157 @@ export interface Away {
 }
 
 export interface IdleState {
-  /** The previous signal's clocks. */
-  last: { wall: number; mono: number } | null;
-  /** When the user was last seen (wall), as of the previous signal. */
+  /** The previous signal's clocks; null before the first. */
+  last: { wall: number; mono: number; boot: number | null } | null;
+  /** When the user was last known present (wall), as of the previous signal. */
   lastSeen: number | null;
-  /** Wall instant when being away began; null while present. */
+  /** Wall instant being away began; null while present. */
   since: number | null;
   reason: AwayReason | null;
+  /** Between lock and unlock: only the unlock brings the user back. */
+  locked: boolean;
 }
 
-/** Differences between the two clocks smaller than this are scheduling noise, not jumps. */
+/** Disagreements between clocks below this are scheduling noise or NTP slewing, not jumps. */
 const JUMP_SLACK_MS = 2_000;
+/** Samples come every ~5 s; a silence must exceed the threshold by this much to count as a gap. */
+const GAP_SLACK_MS = 10_000;
 
 export function initialIdleState(): IdleState {
-  return { last: null, lastSeen: null, since: null, reason: null };
+  return { last: null, lastSeen: null, since: null, reason: null, locked: false };
 }
 
-function away(from: number, to: number, reason: AwayReason, thresholdMs: number): Away | null {
-  return to - from >= thresholdMs ? { from, to, reason } : null;
+/**
+ * Real time between two signals, and the change of the wall clock in between (`shift`, wall
+ * step minus real time). The monotonic clock measures real time while the machine is awake; it
+ * stops during a suspend (Linux), so a wall step it did not see is either a sleep or the clock
+ * set forward. The boot clock, when fed, tells which; without it the step is taken as a sleep:
+ * a needless question costs one click, a missed sleep silently bills hours.
+ */
+function measureStep(prev: NonNullable<IdleState['last']>, s: IdleSignal): { real: number; shift: number } {
+  const wall = s.wall - prev.wall;
+  const mono = s.mono - prev.mono;
+  const boot = s.boot !== undefined && prev.boot !== null ? s.boot - prev.boot : null;
+  let real: number;
+  if (mono < 0) {
+    // A monotonic clock from another process (main restarted): measure what is left.
+    real = boot !== null && boot >= 0 ? boot : Math.max(0, wall);
+  } else if (boot !== null && boot >= mono - JUMP_SLACK_MS) {
+    // The boot clock counts all the monotonic time plus suspended time; one that ran less is
+    // not such a clock (e.g. moved with the wall clock), and is ignored.
+    real = boot;
+  } else if (wall - mono > JUMP_SLACK_MS) {
+    real = wall;
+  } else {
+    real = mono;
+  }
+  return { real, shift: wall - real };
 }
 
 export function observeIdle(state: IdleState, s: IdleSignal, thresholdMs: number): { state: IdleState; away: Away | null } {
-  let { since, reason, lastSeen } = state;
-  let result: Away | null = null;
+  const on = thresholdMs > 0;
+  let { lastSeen, since, reason, locked } = state;
   if (state.last) {
-    const jump = s.wall - state.last.wall - (s.mono - state.last.mono);
-    if (jump < -JUMP_SLACK_MS) {
-      // The clock was set back: everything remembered in wall time moves back with it.
-      if (since !== null) since += jump;
-      if (lastSeen !== null) lastSeen += jump;
-    } else if (jump > JUMP_SLACK_MS && since === null && thresholdMs > 0 && jump >= thresholdMs) {
-      // Wall time passed that the monotonic clock never saw: the machine slept, and no suspend
-      // event told us. Away from when the user was last seen until now.
-      const from = lastSeen ?? state.last.wall;
-      result = away(from, s.kind === 'sample' ? s.wall - s.idleSeconds * 1000 : s.wall, 'gap', thresholdMs);
+    const { real, shift } = measureStep(state.last, s);
+    if (Math.abs(shift) > JUMP_SLACK_MS) {
+      if (lastSeen !== null) lastSeen += shift;
+      if (since !== null) since += shift;
+    }
+    if (on && since === null && real > thresholdMs + GAP_SLACK_MS) {
+      // Nothing observed for longer than the threshold: the machine slept and no suspend event
+      // said so (a resume arriving now says it was a sleep). Away since last seen; this signal
+      // decides whether the user is back yet.
+      since = lastSeen ?? s.wall - real;
+      reason = s.kind === 'resume' ? 'suspend' : 'gap';
     }
   }
-  const next = (st: Partial<IdleState>): { state: IdleState; away: Away | null } => ({
-    state: { last: { wall: s.wall, mono: s.mono }, lastSeen, since, reason, ...st },
-    away: thresholdMs > 0 ? result : null,
-  });
-  if (result) return next({ since: null, reason: null, lastSeen: s.kind === 'sample' ? s.wall - s.idleSeconds * 1000 : s.wall });
+
+  let away: Away | null = null;
+  /** The user is back at `at`: one Away for the whole span, if it was long enough. */
+  const back = (at: number): Away | null => {
+    const from = since!;
+    const to = Math.max(at, from);
+    const r = reason ?? 'idle';
+    since = null;
+    reason = null;
+    lastSeen = to;
+    return to - from >= thresholdMs ? { from, to, reason: r } : null;
+  };
 
   switch (s.kind) {
     case 'sample': {
       const idleMs = Math.max(0, s.idleSeconds * 1000);
       const lastInput = s.wall - idleMs;
-      if (thresholdMs > 0 && idleMs >= thresholdMs) {
-        if (since === null || lastInput < since) {
-          since = lastInput;
-          reason ??= 'idle';
-        }
-        return next({});
+      if (on && idleMs >= thresholdMs) {
+        if (since === null) reason = 'idle';
+        since = Math.min(since ?? lastInput, lastInput);
+      } else if (since === null) {
+        lastSeen = lastInput;
+      } else if (!locked) {
+        away = back(lastInput);
       }
-      // A locked screen ends with its unlock, whatever input the lock screen saw.
-      if (since !== null && reason !== 'lock') {
-        // Input again: the user is back since their last input.
-        result = away(since, Math.max(lastInput, since), reason ?? 'idle', thresholdMs);
-        return next({ since: null, reason: null, lastSeen: lastInput });
-      }
-      return since === null ? next({ lastSeen: lastInput }) : next({});
+      break;
     }
     case 'suspend':
     case 'lock':
-      if (since === null || s.wall < since) {
+      if (s.kind === 'lock') locked = true;
+      if (since === null) {
         since = Math.min(s.wall, lastSeen ?? s.wall);
         reason = s.kind;
+      } else {
+        since = Math.min(since, s.wall);
       }
-      return next({});
+      break;
     case 'resume':
+      // Still locked (a laptop that locks when it sleeps): away until the unlock.
+      if (since === null) lastSeen = s.wall;
+      else if (!locked) away = back(s.wall);
+      break;
     case 'unlock':
-      if (since !== null) {
-        result = away(since, Math.max(s.wall, since), reason ?? (s.kind === 'resume' ? 'suspend' : 'lock'), thresholdMs);
-        return next({ since: null, reason: null, lastSeen: s.wall });
-      }
-      return next({ lastSeen: s.wall });
+      locked = false;
+      if (since === null) lastSeen = s.wall;
+      else away = back(s.wall);
+      break;
   }
+  if (!on) {
+    since = null;
+    reason = null;
+  }
+  return {
+    state: { last: { wall: s.wall, mono: s.mono, boot: s.boot ?? null }, lastSeen, since, reason, locked },
+    away: on ? away : null,
+  };
 }
 
-/** What an answer does to the running timer. Instants are wall-clock ms. */
+/** What an answer does to the running timer. Instants are wall-clock UTC ms, whole seconds. */
 export interface IdlePlan {
   /** Stop the running timer at this instant. */
   stopAt: number | null;
-  /** Throw the running timer away (all of it was time away). */
+  /** Throw the running timer away: all of it was time away. */
   discardTimer: boolean;
   /** Store the time away as its own entry. */
   split: { start: number; end: number; description: string } | null;
-  /** Start a timer like the running one at this instant. */
+  /** Start a timer with the running one's fields at this instant. */
   restartAt: number | null;
 }
 
-export function planIdle(timerStart: number, a: Away, choice: IdleChoice, now: number): IdlePlan {
-  const from = Math.max(a.from, timerStart);
-  const to = Math.max(from, Math.min(a.to, now));
+const NOTHING: IdlePlan = { stopAt: null, discardTimer: false, split: null, restartAt: null };
+/** Entries are stored to the second; planning in whole seconds keeps the pieces contiguous. */
+const floorSecond = (t: number) => Math.floor(t / 1000) * 1000;
+
+export function planIdle(timerStart: number, away: Away, choice: IdleChoice, now: number): IdlePlan {
+  // Only the part of the time away that the timer counted, and nothing after now.
+  const from = Math.max(floorSecond(away.from), timerStart);
+  const to = floorSecond(Math.min(away.to, now));
+  if (choice.kind === 'keep' || to <= from) return { ...NOTHING };
+  // The entry keeps the time before idleness began; with none left, the timer is thrown away.
   const end = from > timerStart ? { stopAt: from, discardTimer: false } : { stopAt: null, discardTimer: true };
   switch (choice.kind) {
-    case 'keep':
-      return { stopAt: null, discardTimer: false, split: null, restartAt: null };
     case 'discard':
       return { ...end, split: null, restartAt: null };
     case 'discard_continue':
-      return { ...end, split: null, restartAt: now };
+      return { ...end, split: null, restartAt: floorSecond(now) };
     case 'split':
-      return { ...end, split: to > from ? { start: from, end: to, description: choice.description.trim() } : null, restartAt: to };
+      return { ...end, split: { start: from, end: to, description: choice.description.trim() }, restartAt: to };
   }
 }

@@ -11,6 +11,4 @@ export function registrationMessage(w: ShortcutWish, wayland: boolean): string {
   return `Could not register ${w.accelerator} for “${SHORTCUT_LABELS[w.action]}”: ${why}`;
 }
 
-export function longTimerDue(startIso: string, now: number, minutes: number): boolean {
-  return minutes > 0 && now - Date.parse(startIso) >= minutes * 60_000;
-}
+export { longTimerDue } from '../core/reminders';

@@ -61,7 +61,7 @@ describe('the idle question over the core', () => {
     const dc = q.m.resolve(q.prompt.id, { kind: 'discard_continue' });
     expect(dc.stopped).toMatchObject({ end: '2026-11-23T10:30:00.000Z' });
     expect(dc.running).toMatchObject({ description: 'A', start: '2026-11-23T11:00:00.000Z' });
-    t.core.clock.advance(40 * MIN);
+    t.clock.advance(40 * MIN);
     q = awayFor(15);
     const d = q.m.resolve(q.prompt.id, { kind: 'discard' });
     expect(d.stopped).toMatchObject({ start: '2026-11-23T11:00:00.000Z', end: '2026-11-23T11:25:00.000Z' });
@@ -141,16 +141,16 @@ describe('reminders and pomodoro', () => {
     t.core.entries.create({ description: 'Write proposal', start: '2026-11-23T08:00:00Z', end: '2026-11-23T08:30:00Z', project_id: 'acme' });
     desk.pomodoro.start();
     expect(t.core.timer.status()).toMatchObject({ description: 'Write proposal', project_id: 'acme' });
-    t.core.clock.advance(25 * MIN);
+    t.clock.advance(25 * MIN);
     desk.tick();
     expect(t.core.timer.status()).toBeNull();
     expect(said.at(-1)).toMatch(/Pomodoro 1 done/);
-    t.core.clock.advance(5 * MIN);
+    t.clock.advance(5 * MIN);
     desk.tick();
     expect(t.core.timer.status()).toMatchObject({ description: 'Write proposal', project_id: 'acme' });
     desk.pomodoro.stop();
     t.core.settings.set('long_timer_minutes', 60);
-    t.core.clock.advance(61 * MIN);
+    t.clock.advance(61 * MIN);
     desk.tick();
     desk.tick();
     expect(said.filter((m) => /running for over 60 minutes/.test(m))).toHaveLength(1);
