@@ -4,26 +4,38 @@
  * spent there (DST days are 23 or 25 hours long); the part outside the range does not count.
  * Entries are whole seconds and so are local midnights, so the periods add up to the total exactly.
  */
-import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
 import type { Entry } from '../../shared/entry';
 import type { Report, ReportKey, ReportPeriod, ReportQuery } from '../../shared/report';
 import { reportQuerySchema } from '../../shared/report-schema';
 import { parseOrThrow } from '../../shared/schemas';
-import { localDaysRange, localDayStart, nextLocalDate, splitByLocalDay, toIso } from '../../shared/time';
+import { localDaysRange, localDayStart, nextLocalDate, splitByLocalDay, toIso, truncateToSecond } from '../../shared/time';
 import type { Core } from '.';
 
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' });
 const DAY = fmt({ weekday: 'short', day: 'numeric', month: 'short' });
 const MONTH = fmt({ month: 'long', year: 'numeric' });
+const DAY_MS = 86_400_000;
+
+/**
+ * The ISO week (Monday first; week 1 holds the year's first Thursday) of a calendar date. Plain
+ * UTC arithmetic on purpose: date-fns would read the date in the process's own zone, where noon
+ * UTC is already the next day 12 or more hours ahead (New Zealand), and a Sunday joined the next week.
+ */
+function isoWeekOf(date: string): { year: number; week: number } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = Date.UTC(y, m - 1, d);
+  const thursday = new Date(day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  return { year, week: Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1 };
+}
 
 function periodOf(date: string, group: ReportQuery['group']): { period: string; label: string } {
   if (group === 'day') return { period: date, label: DAY.format(noon(date)) };
   if (group === 'month') return { period: date.slice(0, 7), label: MONTH.format(noon(date)) };
-  const d = noon(date);
-  const week = getISOWeek(d);
-  return { period: `${getISOWeekYear(d)}-W${String(week).padStart(2, '0')}`, label: `Week ${week}` };
+  const { year, week } = isoWeekOf(date);
+  return { period: `${year}-W${String(week).padStart(2, '0')}`, label: `Week ${week}` };
 }
 
 const NO_KEY: Record<ReportQuery['by'], string> = { none: 'Total', project: '(no project)', tag: '(no tag)', billable: '' };
@@ -60,8 +72,9 @@ export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: str
   let total = 0;
   let billable = 0;
   for (const e of entries) {
-    const start = Math.max(Date.parse(e.start), lo);
-    const end = Math.min(Date.parse(e.end), hi);
+    // Whole seconds, as storage keeps them: the pieces are then exact and add up to the total.
+    const start = Math.max(truncateToSecond(Date.parse(e.start)), lo);
+    const end = Math.min(truncateToSecond(Date.parse(e.end)), hi);
     if (end <= start) continue;
     const entryKeys = keysOf(e, q.by);
     for (const piece of splitByLocalDay(start, end, zone)) {
