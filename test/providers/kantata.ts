@@ -4,7 +4,8 @@
  * Kantata's sorted order (not the request's), external_references when included, page/per_page
  * (≤ 200) lists with date_performed_between and external-reference filters. Errors
  * {errors: [{type, message}]}. The custom fault 'bulk-partial' stores only the first half of a
- * bulk and answers for those alone.
+ * bulk and answers for those alone. The pickers' lists: GET /workspaces (projects) and
+ * GET /stories?workspace_id= (tasks), paginated like every list; GET /users/me.
  */
 import { idMaker, isDate, startFrame, type ApiRequest, type ApiResponse, type RouteContext } from './server';
 import { nowIso, type FakeProvider, type Held } from './types';
@@ -50,7 +51,13 @@ function check(x: unknown, where: string, partial: boolean): string | null {
   return null;
 }
 
-export async function startKantata(opts: { port?: number } = {}): Promise<FakeProvider> {
+/** What GET /workspaces and GET /stories list; a test may pass its own or edit it in place. */
+export interface KantataCatalog {
+  projects: { id: string; name: string }[];
+  tasks: { id: string; name: string; project: string }[];
+}
+
+export async function startKantata(opts: { port?: number; catalog?: KantataCatalog } = {}): Promise<FakeProvider & { catalog: KantataCatalog }> {
   const store = new Map<string, Rec>();
   const refs = new Map<string, Ref>();
   let n = 1000;
@@ -89,28 +96,40 @@ export async function startKantata(opts: { port?: number } = {}): Promise<FakePr
   }
 
   // What the pickers list: projects are workspaces, tasks are stories (GET /workspaces, /stories).
-  const catalog = {
+  // Mutable: a test removes or adds upstream records between refreshes.
+  const catalog: KantataCatalog = opts.catalog ?? {
     projects: [{ id: '7001', name: 'Acme website' }, { id: '7002', name: 'Globex audit' }, { id: '7003', name: 'Initech support' }],
     tasks: [{ id: '8001', name: 'Design', project: '7001' }, { id: '8002', name: 'Build', project: '7001' }, { id: '8003', name: 'Fieldwork', project: '7002' }],
   };
-  function listed<T>(key: string, all: T[], req: ApiRequest): ApiResponse {
-    const per = Math.min(Number(req.query.get('per_page') ?? 20), MAX_PER_PAGE);
+  /** Kantata's list envelope over `all`, page/per_page as on every list (per_page ≤ 200, default 20). */
+  function listed<T extends { id: string }>(key: string, all: T[], req: ApiRequest): ApiResponse {
     const page = Number(req.query.get('page') ?? 1);
-    const slice = all.slice((page - 1) * per, page * per) as (T & { id: string })[];
+    const per = Number(req.query.get('per_page') ?? 20);
+    if (!Number.isInteger(page) || page < 1) return err(400, 'page must be a positive integer');
+    if (!Number.isInteger(per) || per < 1 || per > MAX_PER_PAGE) return err(400, `per_page must be 1..${MAX_PER_PAGE}`);
+    const slice = all.slice((page - 1) * per, page * per);
     return {
       status: 200,
       body: {
-        count: all.length, meta: { count: all.length, page_count: Math.max(1, Math.ceil(all.length / per)), page_number: page },
+        count: all.length,
+        meta: { count: all.length, page_count: Math.max(1, Math.ceil(all.length / per)), page_number: page, page_size: per },
         results: slice.map((x) => ({ key, id: x.id })), [key]: Object.fromEntries(slice.map((x) => [x.id, x])),
       },
     };
   }
 
   function route(req: ApiRequest, ctx: RouteContext): ApiResponse {
-    if (req.method === 'GET' && req.path === `${BASE}/workspaces`) return listed('workspaces', catalog.projects.map((p) => ({ id: p.id, title: p.name })), req);
+    if (req.method === 'GET' && req.path === `${BASE}/workspaces`) {
+      return listed('workspaces', catalog.projects.map((p) => ({ id: p.id, title: p.name, archived: false })), req);
+    }
     if (req.method === 'GET' && req.path === `${BASE}/stories`) {
+      // workspace_id takes one id or a comma list; stories of workspaces the user cannot see are not listed.
       const ws = req.query.get('workspace_id');
-      return listed('stories', catalog.tasks.filter((t) => !ws || t.project === ws).map((t) => ({ id: t.id, title: t.name, workspace_id: t.project })), req);
+      const wanted = ws ? ws.split(',') : null;
+      if (wanted && !wanted.every((w) => isInt(w))) return err(400, 'workspace_id must be a list of integers');
+      const visible = new Set(catalog.projects.map((p) => p.id));
+      const stories = catalog.tasks.filter((t) => visible.has(t.project) && (!wanted || wanted.includes(t.project)));
+      return listed('stories', stories.map((t) => ({ id: t.id, title: t.name, workspace_id: t.project, story_type: 'task', archived: false })), req);
     }
     if (req.path === `${BASE}/users/me`) return { status: 200, body: { count: 1, results: [{ key: 'users', id: '42' }], users: { 42: { id: '42' } } } };
     const m = ENTRY.exec(req.path);

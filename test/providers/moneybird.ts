@@ -5,6 +5,8 @@
  * minute between them (else 422). PATCH partial → 200, DELETE → 204. Lists are bare arrays; any
  * filter replaces the defaults (period:this_year, running entries excluded). per_page ≤ 100.
  * 18-digit ids, as strings. Errors {error, symbolic}. Its 429 carries Retry-After as an epoch.
+ * The pickers' lists: {administration}/projects.json ({id, name, state}; filter state, active by
+ * default) and contacts.json ({id, company_name, firstname, lastname}), bare-array pages.
  */
 import { isIso, startFrame, type ApiRequest, type ApiResponse } from './server';
 import { nowIso, type FakeProvider, type Held } from './types';
@@ -70,27 +72,44 @@ function filterOf(f: string | null): ((r: Rec) => boolean) | ApiResponse {
   };
 }
 
-export async function startMoneybird(opts: { port?: number } = {}): Promise<FakeProvider> {
+/** What projects.json and contacts.json list (real field names); a test may pass its own or edit it in place. */
+export interface MoneybirdCatalog {
+  projects: { id: string; name: string; state: 'active' | 'archived' }[];
+  contacts: { id: string; company_name: string; firstname: string; lastname: string }[];
+}
+
+export async function startMoneybird(opts: { port?: number; catalog?: MoneybirdCatalog } = {}): Promise<FakeProvider & { catalog: MoneybirdCatalog }> {
   const store = new Map<string, Rec>();
   let n = 400_000_000_000_000_000n;
   const nextId = () => String(++n);
 
   // Projects and contacts (clients), as /{administration}/projects.json and contacts.json list them.
-  const catalog = {
+  // Mutable: a test removes or adds upstream records between refreshes.
+  const catalog: MoneybirdCatalog = opts.catalog ?? {
     projects: [{ id: '500000000000000001', name: 'Bakery rebrand', state: 'active' }, { id: '500000000000000002', name: 'Old shop', state: 'archived' }],
     contacts: [{ id: '600000000000000001', company_name: 'Bakkerij Brood', firstname: '', lastname: '' }, { id: '600000000000000002', company_name: '', firstname: 'Anna', lastname: 'de Vries' }],
   };
+  /** Bare-array pages, as every Moneybird list: per_page ≤ 100 (default 25), page from 1. */
   const paged = <T>(all: T[], req: ApiRequest): ApiResponse => {
-    const per = Math.min(Number(req.query.get('per_page') ?? 25), 100);
+    const per = Number(req.query.get('per_page') ?? 25);
     const page = Number(req.query.get('page') ?? 1);
+    if (!Number.isInteger(per) || per < 1 || per > 100) return err(400, 'Per page must be between 1 and 100');
+    if (!Number.isInteger(page) || page < 1) return err(400, 'Page is invalid');
     return { status: 200, body: all.slice((page - 1) * per, page * per) };
+  };
+  /** Projects: `filter=state:active|archived|all`, active by default. */
+  const projects = (req: ApiRequest): ApiResponse => {
+    const parts = Object.fromEntries((req.query.get('filter') ?? '').split(',').filter(Boolean).map((p) => p.split(':', 2) as [string, string]));
+    const state = parts.state ?? 'active';
+    if (!['active', 'archived', 'all'].includes(state)) return err(400, `Filter state:${state} is invalid`);
+    return paged(catalog.projects.filter((p) => state === 'all' || p.state === state), req);
   };
 
   function route(req: ApiRequest): ApiResponse {
     const c = CATALOG.exec(req.path);
     if (c && req.method === 'GET') {
       if (c[1] !== ADMIN) return err(404, 'Administration not found');
-      return c[2] === 'projects' ? paged(catalog.projects, req) : paged(catalog.contacts, req);
+      return c[2] === 'projects' ? projects(req) : paged(catalog.contacts, req);
     }
     const m = ENTRY.exec(req.path);
     if (!m) return err(404, 'Not found');

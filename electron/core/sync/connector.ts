@@ -6,7 +6,7 @@
  * entry as one piece (key ''); date-only APIs (Kantata, Kukkingu) take one piece per local day
  * (key 'YYYY-MM-DD'), all mapped back to the one local entry.
  */
-import type { CatalogItem } from '../../../shared/catalog';
+import type { CatalogCapability, CatalogItem } from '../../../shared/catalog';
 import type { AccountContext, Provider } from '../../../shared/entry';
 import type { SyncError } from './errors';
 import type { Http } from './http';
@@ -82,9 +82,10 @@ export interface Capabilities {
   localOnlyFields: readonly string[];
   /**
    * Where the pickers' projects, tasks and clients come from: the API's own list endpoints
-   * ('remote'), or, where it documents none, the ids the account's entries use ('seen').
+   * ('remote': the connector has `catalog()`), or, where it documents none, only the ids the
+   * account's entries already use ('seen-only').
    */
-  catalog: 'remote' | 'seen';
+  catalog: CatalogCapability;
 }
 
 export interface AccountConfig {
@@ -116,7 +117,11 @@ export interface Connector {
   list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>>;
   /** A cheap authenticated request: is the account reachable and the token good? */
   probe(): Promise<Outcome<void>>;
-  /** Projects, tasks and clients, across all pages; present when `capabilities.catalog` is 'remote'. */
+  /**
+   * Projects, tasks and clients from the API's own list endpoints, across all pages; present
+   * exactly when `capabilities.catalog` is 'remote'. All or nothing: a failed page fails the lot,
+   * so a partial list never replaces the cached one.
+   */
   catalog?(): Promise<Outcome<CatalogItem[]>>;
 }
 

@@ -21,10 +21,11 @@ import { createPullStore } from './pull-store';
 import { pushOnce } from './push';
 import { createSyncStore } from './store';
 import { openDatabase, type OpenOptions } from '../db';
-import type { CatalogRefresh } from '../../../shared/bridge';
+import type { CatalogRefresh } from '../../../shared/catalog';
 import { createCatalog } from '../catalog';
 
-const CATALOG_MAX_AGE_MS = 6 * 3600_000;
+/** The pickers' lists are fetched in the background at most this often per account. */
+export const CATALOG_MAX_AGE_MS = 6 * 3600_000;
 
 export interface SyncEngineOptions {
   core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
@@ -73,13 +74,41 @@ export function createSyncEngine(o: SyncEngineOptions) {
     ? o.connector(account, token)
     : connectorFor(account, token, createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now }));
 
-  /** Fetches the account's projects, tasks and clients; a failure leaves the cached list as it was. */
-  async function fetchCatalog(account: Account, connector: Connector): Promise<CatalogRefresh> {
-    if (!connector.catalog) return { ok: true, count: catalog.list(account.name).length, error: null };
-    const r = await connector.catalog();
-    if (!r.ok) return { ok: false, count: 0, error: r.error.message };
-    catalog.replaceRemote(account.id, r.value, now());
-    return { ok: true, count: r.value.length, error: null };
+  // When each account's list was last asked for (in this process), whatever came of it: a token
+  // without the scope to list projects is not asked again on every pass.
+  const catalogTried = new Map<string, number>();
+  const catalogRunning = new Map<string, Promise<CatalogRefresh>>();
+
+  /**
+   * Fetches the account's projects, tasks and clients through the connector (the same HTTP
+   * wrapper as sync: timeouts, redaction, error classes). All or nothing: a failure leaves the
+   * cached list as it was. One fetch per account at a time; a second caller shares it.
+   */
+  function fetchCatalog(account: Account, connector: Connector): Promise<CatalogRefresh> {
+    const running = catalogRunning.get(account.id);
+    if (running) return running;
+    const offered = () => catalog.list(account.name).length;
+    const job = (async (): Promise<CatalogRefresh> => {
+      catalogTried.set(account.id, now());
+      if (!connector.catalog) return { ok: true, count: offered(), error: null };
+      try {
+        const r = await connector.catalog();
+        if (!r.ok) return { ok: false, count: offered(), error: r.error.message };
+        catalog.replaceRemote(account.id, r.value, now());
+        return { ok: true, count: offered(), error: null };
+      } catch (e) {
+        // A connector bug or the account removed meanwhile: the cached list stays.
+        return { ok: false, count: offered(), error: `could not read or store the list: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    })().finally(() => catalogRunning.delete(account.id));
+    catalogRunning.set(account.id, job);
+    return job;
+  }
+
+  /** Whether the account's list is older than 6 hours (or never fetched) and not tried since. */
+  function catalogStale(account: Account): boolean {
+    const last = Math.max(catalog.fetchedAt(account.id) ?? -Infinity, catalogTried.get(account.id) ?? -Infinity);
+    return now() - last >= CATALOG_MAX_AGE_MS;
   }
 
   async function syncAccount(account: Account, force: boolean): Promise<AccountReport> {
@@ -156,9 +185,6 @@ export function createSyncEngine(o: SyncEngineOptions) {
     else store.setAccount(account.id, { offline_since: null });
     finish();
     if (report.state === 'ok' && report.error) report.state = 'error';
-    // After the pushes, never before: the pickers' list is refreshed a few times a day at most.
-    const fetchedAt = catalog.fetchedAt(account.id);
-    if (!report.error && connector.catalog && (fetchedAt === null || now() - fetchedAt > CATALOG_MAX_AGE_MS)) await fetchCatalog(account, connector);
     return report;
   }
 
@@ -171,12 +197,38 @@ export function createSyncEngine(o: SyncEngineOptions) {
       for (const a of list) reports.push(await syncAccount(a, force));
       return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
     },
-    /** "Refresh projects": fetch the account's catalog now. */
+    /**
+     * "Refresh projects": fetches the account's projects, tasks and clients now. Services with no
+     * list endpoint answer at once with the ids already used. A failure (offline, refused token)
+     * leaves the cached list as it was and says why.
+     */
     async refreshCatalog(accountName: string): Promise<CatalogRefresh> {
       const account = accounts.byName(accountName);
       const token = o.tokenFor(account);
-      if (!token) return { ok: false, count: 0, error: 'no token for this account' };
+      if (!token) {
+        catalogTried.set(account.id, now());
+        return { ok: false, count: catalog.list(account.name).length, error: 'no token for this account: add one in Settings' };
+      }
       return fetchCatalog(account, connect(account, token));
+    },
+    /**
+     * Whether the background refresh would fetch this account's list now: its service has one
+     * (capabilities.catalog 'remote'), a token is available, and the list was neither fetched nor
+     * tried in the last 6 hours. Unknown accounts are never due.
+     */
+    catalogDue(accountName: string): boolean {
+      const account = accounts.list().find((a) => a.name === accountName);
+      const token = account ? o.tokenFor(account) : null;
+      return !!account && !!token && catalogStale(account) && !!connect(account, token).catalog;
+    },
+    /** The worker's background refresh, after a good pass: fetches the list if due. null: not due. */
+    async refreshCatalogIfDue(accountName: string): Promise<CatalogRefresh | null> {
+      const account = accounts.byName(accountName);
+      const token = o.tokenFor(account);
+      if (!token || !catalogStale(account)) return null;
+      const connector = connect(account, token);
+      if (!connector.catalog) return null;
+      return fetchCatalog(account, connector);
     },
     state: (accountId: string) => store.account(accountId),
     counts: (accountId: string) => store.counts(accountId),

@@ -1,12 +1,14 @@
 /**
- * "Test connection" in Settings: the connector's own cheap authenticated request with the values
- * typed in, and what happened in words a user can act on. The token goes through the same HTTP
- * wrapper as sync, so it is redacted from every message.
+ * "Test connection" in Settings: the connector's own cheap authenticated request (probe()) with
+ * the values typed in, and what happened in words a user can act on. The request goes through the
+ * same HTTP wrapper as sync (timeout, redaction, error classes), and the final message is scrubbed
+ * of the token once more, so the token never appears in it.
  */
 import type { ConnectionResult } from '../../../shared/catalog';
-import type { AccountContext, Provider } from '../../../shared/entry';
+import type { Account, AccountContext, Provider } from '../../../shared/entry';
 import { connectorFor } from './connectors';
-import { createHttp, type FetchLike } from './http';
+import { redact } from './errors';
+import { createHttp, type FetchLike, type Http, type HttpRequest } from './http';
 
 export interface ConnectionTest {
   provider: Provider;
@@ -14,30 +16,100 @@ export interface ConnectionTest {
   context: AccountContext;
   token: string;
   fetch: FetchLike;
+  /** Per-request limit; 15 s unless given. */
   timeoutMs?: number;
 }
 
+export const DEFAULT_TEST_TIMEOUT_MS = 15_000;
+
+/** Node's and undici's network error codes, as a user would say them. */
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (nothing is listening there)',
+  ENOTFOUND: 'no such host (check the address)',
+  EAI_AGAIN: 'the name could not be looked up (no network, or DNS is down)',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  ETIMEDOUT: 'the connection timed out',
+  EPIPE: 'the connection was closed',
+  UND_ERR_SOCKET: 'the connection was closed',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host',
+};
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+
 export async function testConnection(o: ConnectionTest): Promise<ConnectionResult> {
-  const timeoutMs = o.timeoutMs ?? 15_000;
-  const http = createHttp({ fetch: o.fetch, secrets: [o.token], timeoutMs });
-  const account = {
-    id: 'test', name: 'test', provider: o.provider, base_url: o.base_url.replace(/\/+$/, ''), context: o.context,
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  const base = o.base_url.trim().replace(/\/+$/, '');
+  const scrub = (s: string) => redact(s, [o.token]);
+  const started = performance.now();
+  const done = (ok: boolean, status: number | null, message: string): ConnectionResult =>
+    ({ ok, status, message: scrub(message), ms: Math.round(performance.now() - started) });
+
+  let where: string;
+  try {
+    const u = new URL(base);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return done(false, null, `The base URL must start with https:// (it starts with ${u.protocol}//)`);
+    where = u.host;
+  } catch {
+    return done(false, null, 'The base URL is not a web address: it should look like https://api.example.com');
+  }
+  if (!o.token) return done(false, null, 'No token given: paste the API token first');
+
+  // The wrapper of sync, plus a note of the last status seen (probe() answers only yes or no).
+  const inner = createHttp({ fetch: o.fetch, secrets: [o.token], timeoutMs });
+  let lastStatus: number | null = null;
+  const http: Http = {
+    async request<T>(req: HttpRequest) {
+      const r = await inner.request<T>(req);
+      lastStatus = r.ok ? r.status : r.error.status || null;
+      return r;
+    },
+  };
+  const account: Account = {
+    id: 'connection-test', name: 'connection-test', provider: o.provider, base_url: base, context: o.context,
     token_env: null, has_stored_secret: false, is_default: false,
   };
-  const started = performance.now();
-  const r = await connectorFor(account, o.token, http).probe();
-  const ms = Math.round(performance.now() - started);
-  if (r.ok) return { ok: true, status: 200, message: `Connected to ${o.provider} at ${account.base_url}`, ms };
+
+  let r: Awaited<ReturnType<ReturnType<typeof connectorFor>['probe']>>;
+  try {
+    r = await connectorFor(account, o.token, http).probe();
+  } catch (e) {
+    return done(false, null, `Could not test ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (r.ok) return done(true, lastStatus ?? 200, `Connected to ${where}: the token works`);
+
   const e = r.error;
   if (e.status === 0) {
-    const message = /no answer within/.test(e.message)
-      ? `Timed out: ${account.base_url} gave no answer within ${Math.round(timeoutMs / 1000)} s`
-      : `Could not reach ${account.base_url}: ${e.message.replace(/^.*network error \((.*)\)$/, '$1')}`;
-    return { ok: false, status: null, message, ms };
+    if (/no answer within/.test(e.message)) return done(false, null, `Timed out after ${seconds(timeoutMs)}: ${where} gave no answer`);
+    const code = /network error \((.*)\)$/.exec(e.message)?.[1] ?? e.message;
+    return done(false, null, `Could not reach ${where}: ${NETWORK_WORDS[code] ?? code}`);
   }
-  const why = e.status === 401 ? 'The server refused the token (401): check it, or make a new one'
-    : e.status === 403 ? 'The token is valid but may not do this (403): check its scopes or the context ids'
-      : e.status === 404 ? 'Nothing at that address (404): check the base URL and the context ids'
-        : `The server answered ${e.message}`;
-  return { ok: false, status: e.status, message: why, ms };
+  // The server's own words (already redacted), after the status: "401: Token is invalid …".
+  const says = e.message.replace(/^\d{3}(: )?/, '').replace(/ from (GET|POST|PUT|PATCH|DELETE) \S+$/, '').trim();
+  const detail = says && !says.startsWith('from ') ? ` Server says: ${says}` : '';
+  const s = e.status;
+  const message =
+    s === 401 ? `The server refused the token (401): check it, or make a new one.${detail}`
+      : s === 403 ? `The token was accepted but may not do this (403): check its scopes and the ${contextWords(o.provider)}.${detail}`
+        : s === 404 ? `Nothing found at that address (404): check the base URL${o.provider === 'moneybird' ? ' and the administration id' : ''}.${detail}`
+          : s === 400 || s === 422 ? `The server refused the request (${s}): check the ${contextWords(o.provider)}.${detail}`
+            : s === 429 ? `Too many requests (429): the service asks to wait; try again in a few minutes.${detail}`
+              : s >= 500 ? `The service has a problem (${s}): try again later.${detail}`
+                : `The server answered ${s}.${detail}`;
+  return done(false, s, message);
+}
+
+function contextWords(provider: Provider): string {
+  switch (provider) {
+    case 'kukkingu': return 'tenant id';
+    case 'moneybird': return 'administration and user ids';
+    case 'voltasis': return 'organisation id';
+    default: return 'account settings';
+  }
 }

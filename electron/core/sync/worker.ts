@@ -6,6 +6,11 @@
  * Connectivity: a pass that gets no answer marks the account offline; while offline the worker
  * only probes, with backoff. The app feeds Electron's online/offline events in through
  * `setOnline`; coming online resets every backoff (lessons.md: "backoff exhausted").
+ *
+ * The pickers' lists: after a pass, each account whose pass went well has its projects, tasks and
+ * clients fetched if they are more than 6 hours old (engine.refreshCatalogIfDue). That runs beside
+ * the passes, never inside one, so a slow list never holds back a push; while it runs the status
+ * says `running`, so the window re-reads the lists when it ends.
  */
 import type { Account } from '../../../shared/entry';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -51,10 +56,11 @@ export function createSyncWorker(o: WorkerOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let offlineStreak = 0;
   let last: SyncReport | null = null;
+  let catalogs: Promise<void> | null = null;
 
   const status = (): WorkerStatus => ({
     online,
-    running,
+    running: running || catalogs !== null,
     accounts: o.accounts().map((a) => {
       const st = o.engine.state(a.id);
       const c = o.counts(a.id);
@@ -76,6 +82,33 @@ export function createSyncWorker(o: WorkerOptions) {
     (timer as { unref?: () => void }).unref?.();
   }
 
+  /** Background: the due lists of the accounts this pass served well, one account at a time. */
+  function refreshCatalogs(report: SyncReport) {
+    if (catalogs || stopped) return;
+    const due = report.accounts.filter((a) => {
+      try {
+        return a.state === 'ok' && !a.error && o.engine.catalogDue(a.account);
+      } catch {
+        return false;
+      }
+    }).map((a) => a.account);
+    if (!due.length) return;
+    catalogs = (async () => {
+      for (const name of due) {
+        if (stopped) break;
+        try {
+          await o.engine.refreshCatalogIfDue(name);
+        } catch {
+          // An account removed meanwhile, or a closed database at shutdown: a later pass retries.
+        }
+      }
+    })().finally(() => {
+      catalogs = null;
+      emit();
+    });
+    emit();
+  }
+
   async function pass(): Promise<void> {
     if (stopped) return;
     if (running) {
@@ -91,6 +124,7 @@ export function createSyncWorker(o: WorkerOptions) {
       last = await o.engine.syncAll(force);
       const offline = last.accounts.some((a) => a.state === 'offline');
       offlineStreak = offline ? offlineStreak + 1 : 0;
+      refreshCatalogs(last);
     } catch {
       offlineStreak++;
     } finally {
@@ -139,9 +173,16 @@ export function createSyncWorker(o: WorkerOptions) {
       emit();
     },
     status,
-    /** Waits until no pass is running (tests, shutdown). */
+    /**
+     * Waits until no pass is running (tests, shutdown), nor a background list refresh unless the
+     * worker is stopped: at shutdown that refresh is dropped (its answer is not needed, and an
+     * unresponsive server must not hold up quitting; its failure is caught).
+     */
     async idle(): Promise<void> {
-      while (running) await new Promise((r) => setTimeout(r, 10));
+      while (running || (catalogs && !stopped)) {
+        if (catalogs && !running) await catalogs;
+        else await new Promise((r) => setTimeout(r, 10));
+      }
     },
   };
 }

@@ -18,6 +18,8 @@ export function errorText(body: unknown): string | undefined {
     if (typeof e.message === 'string') return e.message + detailsText(e.details);
     return JSON.stringify(e).slice(0, 300);
   }
+  // Fastify's envelope (Kukkingu): {statusCode, error: 'Forbidden', message: 'No access to tenant …'}.
+  if (typeof b.error === 'string' && typeof b.message === 'string' && b.message) return `${b.error}: ${b.message}` + detailsText(b.details);
   if (typeof b.error === 'string') return b.error + detailsText(b.details ?? b.symbolic);
   if (typeof b.message === 'string') return b.message + detailsText(b.details);
   return undefined;

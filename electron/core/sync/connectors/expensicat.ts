@@ -12,9 +12,11 @@ import { errorText, fail, iso, lookupByFingerprint, normIso, query, records, ref
 const PATH = '/v1/time-entries';
 const LIMIT = 100;
 
+// No catalog(): the seed documents no project list (a project only appears embedded in an
+// entry); the pickers offer the ids this account's entries already use.
 export const expensicatCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
-  pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'], catalog: 'seen',
+  pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'], catalog: 'seen-only',
 };
 
 function toBody(e: LocalEntry): Record<string, unknown> {

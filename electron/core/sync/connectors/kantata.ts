@@ -5,6 +5,7 @@
  * service_model: "time_entry", service_model_ref: <local id>:<date>}`, the documented way to find
  * them again. Start/end times, tags and client stay local: the API has no field for them.
  */
+import type { CatalogItem } from '../../../../shared/catalog';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { errorText, fail, minutesOf, query, refused, restCalls, str } from './common';
@@ -28,6 +29,7 @@ function intId(v: string | null): number | string | null {
 }
 
 const refOf = (entryId: string, date: string) => `${entryId}:${date}`;
+const nameOf = (title: unknown, id: unknown) => (typeof title === 'string' && title.trim() ? title.trim() : String(id));
 
 function compareOf(t: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -108,8 +110,10 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       });
       if (!r.ok) return fail(r);
       const byId = (r.body?.[key] ?? {}) as Record<string, Record<string, unknown>>;
-      for (const x of r.body?.results ?? []) if (x.key === key && byId[String(x.id)]) out.push({ id: String(x.id), ...byId[String(x.id)] });
-      if (page >= Number(r.body?.meta?.page_count ?? 1)) break;
+      const results = Array.isArray(r.body?.results) ? r.body.results : [];
+      for (const x of results) if (x.key === key && byId[String(x.id)]) out.push({ ...byId[String(x.id)], id: String(x.id) });
+      const count = Number(r.body?.meta?.page_count ?? 1);
+      if (!results.length || !Number.isFinite(count) || page >= count) break;
     }
     return { ok: true, value: out };
   }
@@ -181,18 +185,22 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
     },
     list: (from, to, zone) => pages({ date_performed_between: `${from}:${to}` }, zone),
     probe: () => rest.get(`${account.baseUrl}/users/me`),
+    /**
+     * Projects are the workspaces the token's user can see (`GET /workspaces`); tasks are each
+     * workspace's stories (`GET /stories?workspace_id=`), one workspace at a time as the API
+     * documents it. Clients are not a Kantata time-entry field, so none are listed.
+     */
     async catalog() {
       const projects = await included('workspaces', {});
       if (!projects.ok) return projects;
-      const tasks = await included('stories', {});
-      if (!tasks.ok) return tasks;
-      return {
-        ok: true,
-        value: [
-          ...projects.value.map((w) => ({ kind: 'project' as const, id: String(w.id), name: String(w.title ?? w.id), parent_id: null })),
-          ...tasks.value.map((t) => ({ kind: 'task' as const, id: String(t.id), name: String(t.title ?? t.id), parent_id: str(t.workspace_id) })),
-        ],
-      };
+      const workspaces: CatalogItem[] = projects.value.map((w) => ({ kind: 'project', id: String(w.id), name: nameOf(w.title, w.id), parent_id: null }));
+      const stories: CatalogItem[] = [];
+      for (const w of workspaces) {
+        const tasks = await included('stories', { workspace_id: w.id });
+        if (!tasks.ok) return tasks;
+        for (const t of tasks.value) stories.push({ kind: 'task', id: String(t.id), name: nameOf(t.title, t.id), parent_id: str(t.workspace_id) ?? w.id });
+      }
+      return { ok: true, value: [...workspaces, ...stories] };
     },
   };
 }

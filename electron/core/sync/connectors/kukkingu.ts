@@ -12,9 +12,11 @@ import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/api/v1/time-entries';
 
+// No catalog(): the API documents `GET /api/v1/tenants` but no project list; the pickers offer the
+// project ids this account's entries already use.
 export const kukkinguCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
-  pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'], catalog: 'seen',
+  pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'], catalog: 'seen-only',
 };
 
 function compareOf(b: Record<string, unknown>): Record<string, unknown> {

@@ -5,6 +5,7 @@
  * no task: they stay local. Lists are bare arrays; any filter replaces the defaults, so period and
  * user_id are always given. No reference field: reconcile by the day, start minute and description.
  */
+import type { CatalogItem } from '../../../../shared/catalog';
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
@@ -82,23 +83,32 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
     lookup: (entry, pieces, taken) =>
       lookupByFingerprint(list, entry, pieces, taken, (c) => ({ started_at: c.started_at, description: c.description })),
     list,
+    /**
+     * Projects from `GET /{administration}/projects.json` (active ones: archived projects cannot
+     * take new time) and clients from `GET /{administration}/contacts.json`, named by company, else
+     * by person. Both are paginated bare arrays (per_page ≤ 100); listing projects needs the
+     * token's `settings` scope, and a refusal fails the whole fetch (the cached list stays).
+     */
     async catalog() {
-      const all = (path: string) => pageThrough<Record<string, unknown>>(100, async (page): Promise<Outcome<Record<string, unknown>[]>> => {
-        const r = await http.request<Record<string, unknown>[]>({ ...req, method: 'GET', url: `${account.baseUrl}/api/v2/${admin}/${path}.json${query({ page, per_page: 100 })}` });
-        return r.ok ? { ok: true, value: Array.isArray(r.body) ? r.body : [] } : fail(r);
-      });
-      const projects = await all('projects');
+      const all = (path: string, params: Record<string, string> = {}) =>
+        pageThrough<Record<string, unknown>>(PER_PAGE, async (page): Promise<Outcome<Record<string, unknown>[]>> => {
+          const r = await http.request<unknown>({ ...req, method: 'GET', url: `${account.baseUrl}/api/v2/${admin}/${path}.json${query({ ...params, page, per_page: PER_PAGE })}` });
+          if (!r.ok) return fail(r);
+          const rows = Array.isArray(r.body) ? r.body.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && str((x as { id?: unknown }).id) !== null) : [];
+          return { ok: true, value: rows };
+        });
+      const projects = await all('projects', { filter: 'state:active' });
       if (!projects.ok) return projects;
       const contacts = await all('contacts');
       if (!contacts.ok) return contacts;
-      const person = (c: Record<string, unknown>) => [c.firstname, c.lastname].filter((x) => typeof x === 'string' && x).join(' ');
-      return {
-        ok: true,
-        value: [
-          ...projects.value.filter((p) => p.state !== 'archived').map((p) => ({ kind: 'project' as const, id: String(p.id), name: String(p.name ?? p.id), parent_id: null })),
-          ...contacts.value.map((c) => ({ kind: 'client' as const, id: String(c.id), name: String(c.company_name || person(c) || c.id), parent_id: null })),
-        ],
-      };
+      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const person = (c: Record<string, unknown>) => [text(c.firstname), text(c.lastname)].filter(Boolean).join(' ');
+      const items: CatalogItem[] = [
+        ...projects.value.filter((p) => p.state === undefined || p.state === 'active')
+          .map((p): CatalogItem => ({ kind: 'project', id: String(p.id), name: text(p.name) || String(p.id), parent_id: null })),
+        ...contacts.value.map((c): CatalogItem => ({ kind: 'client', id: String(c.id), name: text(c.company_name) || person(c) || String(c.id), parent_id: null })),
+      ];
+      return { ok: true, value: items };
     },
     probe() {
       const today = day(new Date().toISOString().slice(0, 10));

@@ -13,9 +13,11 @@ import { errorText, fail, iso, lookupByFingerprint, minutesOf, normIso, pageThro
 const PATH = '/api/v1/time-entries';
 const PER_PAGE = 100;
 
+// No catalog(): the seed documents no project, task or client list; the pickers offer the ids
+// this account's entries already use.
 export const voltasisCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: true, lookupByReference: false, updateVerb: 'PUT',
-  pagination: 'page', localOnlyFields: [], catalog: 'seen',
+  pagination: 'page', localOnlyFields: [], catalog: 'seen-only',
 };
 
 /** Field mapping in one table, so a second contract variant (camelCase OpenAPI 2.0.4) can be added beside it. */
