@@ -93,6 +93,8 @@ test('keyboard only: start, switch, edit, continue, delete and undo', async ({ a
   await kb.press('Enter');
   await expect(app.getByTestId('entry-description')).toHaveText('First task, renamed');
 
+  // A timer under a second is discarded, not stored: let "Second task" outlast that before switching.
+  await app.waitForTimeout(2100);
   await app.getByTestId('entry').focus();
   await kb.press('c');
   await expect(app.getByTestId('running-description')).toHaveText('First task, renamed');
