@@ -4,7 +4,9 @@
  * renderer cannot tell them apart. The receiving side checks every call's arguments
  * (bridge-schemas.ts) before the core sees them. No zod here: the preload bundle stays small.
  */
-import type { CatalogEntry, ConnectionResult } from './catalog';
+import type { CatalogEntry, CatalogRefresh, ConnectionResult } from './catalog';
+
+export type { CatalogRefresh } from './catalog';
 import type { Account, Entry, RunningTimer } from './entry';
 import type { IdleChoice, IdlePrompt } from './idle';
 import type { Report, ReportQuery } from './report';
@@ -76,12 +78,6 @@ export interface IdleResolution {
   stopped: Entry | null;
   split: Entry | null;
   running: RunningTimer | null;
-}
-
-export interface CatalogRefresh {
-  ok: boolean;
-  count: number;
-  error: string | null;
 }
 
 /** What changed: the renderer re-reads what it shows. `data` covers writes by any process (the CLI too). */

@@ -19,6 +19,7 @@ import type { SecretStore } from './secrets';
 import type { SyncEngine } from './sync/engine';
 import type { FetchLike } from './sync/http';
 import type { SyncWorker } from './sync/worker';
+import { sameWork } from './timer';
 import { watchDataVersion } from './watch';
 
 export interface AppApiOptions {
@@ -70,11 +71,7 @@ export function createAppApi(o: AppApiOptions) {
     },
     'entries.restore': (e: Entry) => wrote(core.entries.restore(e)),
     'entries.continue': (id: string) => {
-      const e = core.entries.get(id);
-      return wrote(core.timer.start({
-        description: e.description, project_id: e.project_id, task_id: e.task_id, client_id: e.client_id,
-        tags: e.tags, billable: e.billable, account: e.account,
-      }));
+      return wrote(core.timer.start(sameWork(core.entries.get(id))));
     },
     'accounts.list': () => core.accounts.list(),
     ...accountHandlers({ core, secrets: o.secrets ?? null, fetch: o.fetch ?? null, tokenFor: o.tokenFor ?? (() => null), wrote }),

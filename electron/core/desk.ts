@@ -10,6 +10,7 @@ import { toIso } from '../../shared/time';
 import type { Core } from '.';
 import { startPomodoro, tickPomodoro, type Pomodoro } from './pomodoro';
 import { longTimerDue, noTimerReminderDue } from './reminders';
+import { sameWork } from './timer';
 
 export interface DeskOptions {
   core: Core;
@@ -32,8 +33,7 @@ export function createDesk(o: DeskOptions) {
 
   function fieldsOfRunning(): TimerInput | null {
     const t = core.timer.status();
-    if (!t) return null;
-    return { description: t.description, project_id: t.project_id, task_id: t.task_id, client_id: t.client_id, tags: t.tags, billable: t.billable, account: t.account };
+    return t ? sameWork(t) : null;
   }
 
   return {
@@ -71,7 +71,7 @@ export function createDesk(o: DeskOptions) {
         const settings = core.settings.all();
         if (!core.timer.status()) {
           const last = core.entries.list({ limit: 1 })[0];
-          core.timer.start(last ? { description: last.description, project_id: last.project_id, task_id: last.task_id, client_id: last.client_id, tags: last.tags, billable: last.billable, account: last.account } : {});
+          core.timer.start(last ? sameWork(last) : {});
         }
         pomodoro = startPomodoro(now(), settings);
         resumeWith = fieldsOfRunning();

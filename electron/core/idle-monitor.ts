@@ -8,11 +8,11 @@ import type { IdleResolution } from '../../shared/bridge';
 import type { RunningTimer } from '../../shared/entry';
 import { ValidationError } from '../../shared/errors';
 import type { IdleChoice, IdlePrompt, IdleSignal } from '../../shared/idle';
-import type { TimerInput } from '../../shared/schemas';
 import { toIso } from '../../shared/time';
 import type { Core } from '.';
 import { initialIdleState, observeIdle, planIdle, type Away } from './idle';
 import { newId } from './ids';
+import { sameWork } from './timer';
 
 export type { IdleResolution } from '../../shared/bridge';
 export type { IdleChoice, IdlePrompt, IdleSignal } from '../../shared/idle';
@@ -30,11 +30,6 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
     };
   }
 
-  /** The running timer's fields, for the split entry and the timer that goes on. */
-  const fieldsOf = (t: RunningTimer): TimerInput => ({
-    description: t.description, project_id: t.project_id, task_id: t.task_id, client_id: t.client_id,
-    tags: t.tags, billable: t.billable, account: t.account,
-  });
 
   return {
     /** One observation; returns a new (or grown) question when the user came back from being away. */
@@ -89,7 +84,7 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
             throw ValidationError.one('timer', `has changed since the question was asked (${timer ? 'another timer runs' : 'it was stopped'}): nothing was changed`);
           }
           const plan = planIdle(Date.parse(timer.start), asked.away, choice, now());
-          const fields = fieldsOf(timer);
+          const fields = sameWork(timer);
           let stopped = null;
           let split = null;
           if (plan.discardTimer) core.timer.discard();

@@ -44,6 +44,14 @@ export interface StartResult {
   discarded: RunningTimer | null;
 }
 
+/** What a timer needs to go on with the same work as an entry or a running timer: all but its times. */
+export function sameWork(e: Entry | RunningTimer): TimerInput {
+  return {
+    description: e.description, project_id: e.project_id, task_id: e.task_id, client_id: e.client_id,
+    tags: e.tags, billable: e.billable, account: e.account,
+  };
+}
+
 export interface TimerDeps {
   db: Database;
   clock: Clock;
