@@ -6,12 +6,18 @@
  * {errors: [{type, message}]}. The custom fault 'bulk-partial' stores only the first half of a
  * bulk and answers for those alone. The pickers' lists: GET /workspaces (projects) and
  * GET /stories?workspace_id= (tasks), paginated like every list; GET /users/me.
+ * Beyond the seed, as ../shared/spec/real-apis.md reads the recorded traffic (mavenlink_ruby
+ * cassettes) and the Swagger spec: every id a string (fields, results, map keys); timestamps with
+ * a local offset and no milliseconds; `.json` optional; validation errors name their `field`;
+ * `withMeta = false` answers as the recorded (older) answers do, with no `meta`.
  */
 import { idMaker, isDate, startFrame, type ApiRequest, type ApiResponse, type RouteContext } from './server';
 import { nowIso, type FakeProvider, type Held } from './types';
 
 const BASE = '/api/v1';
-const ENTRY = /^\/api\/v1\/time_entries(?:\/(\d+))?$/;
+const ENTRY = /^\/api\/v1\/time_entries(?:\/(\d+))?(?:\.json)?$/;
+/** The recorded answers' zone: Pacific daylight time, as in `2013-07-31T14:45:29-07:00`. */
+const OFFSET_MIN = -7 * 60;
 const MAX_BULK = 100;
 const MAX_PER_PAGE = 200;
 
@@ -29,23 +35,34 @@ interface Rec {
 }
 interface Ref { id: string; subject_id: string; service_name: string; service_model: string; service_model_ref: string }
 
-const err = (status: number, message: string, type = 'validation'): ApiResponse => ({ status, body: { errors: [{ type, message }] } });
+const err = (status: number, message: string, type = 'validation', field?: string): ApiResponse =>
+  ({ status, body: { errors: [{ type, message, ...(field && { field }) }] } });
+
+/** An instant as Kantata writes it: whole seconds at a local offset (`2013-07-31T14:45:29-07:00`). */
+export function kantataTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + OFFSET_MIN * 60_000).toISOString().slice(0, 19);
+  const sign = OFFSET_MIN < 0 ? '-' : '+';
+  const abs = Math.abs(OFFSET_MIN);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
 const isInt = (v: unknown) => (Number.isSafeInteger(v) && (v as number) > 0) || (typeof v === 'string' && /^[1-9]\d*$/.test(v));
 
-function check(x: unknown, where: string, partial: boolean): string | null {
-  if (!x || typeof x !== 'object' || Array.isArray(x)) return `${where} must be an object`;
+/** The first problem with a time entry, as a validation error naming its field; null when valid. */
+function check(x: unknown, where: string, partial: boolean): ApiResponse | null {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return err(422, `${where} must be an object`);
   const t = x as Record<string, unknown>;
   const need = (k: string) => !partial || t[k] !== undefined;
-  if (need('workspace_id') && !isInt(t.workspace_id)) return `${where}.workspace_id must be an integer`;
-  if (need('date_performed') && !isDate(t.date_performed)) return `${where}.date_performed must be a YYYY-MM-DD date`;
-  if (need('time_in_minutes') && !(Number.isInteger(t.time_in_minutes) && (t.time_in_minutes as number) >= 1)) return `${where}.time_in_minutes must be a positive integer`;
-  if (t.billable !== undefined && typeof t.billable !== 'boolean') return `${where}.billable must be a boolean`;
-  if (t.notes !== undefined && typeof t.notes !== 'string') return `${where}.notes must be a string`;
-  if (t.story_id !== undefined && t.story_id !== null && !isInt(t.story_id)) return `${where}.story_id must be an integer`;
+  const bad = (field: string, rule: string) => err(422, `${where}.${field} ${rule}`, 'validation', field);
+  if (need('workspace_id') && !isInt(t.workspace_id)) return bad('workspace_id', 'must be an integer');
+  if (need('date_performed') && !isDate(t.date_performed)) return bad('date_performed', 'must be a YYYY-MM-DD date');
+  if (need('time_in_minutes') && !(Number.isInteger(t.time_in_minutes) && (t.time_in_minutes as number) >= 1)) return bad('time_in_minutes', 'must be a positive integer');
+  if (t.billable !== undefined && typeof t.billable !== 'boolean') return bad('billable', 'must be a boolean');
+  if (t.notes !== undefined && typeof t.notes !== 'string') return bad('notes', 'must be a string');
+  if (t.story_id !== undefined && t.story_id !== null && !isInt(t.story_id)) return bad('story_id', 'must be an integer');
   if (t.external_reference !== undefined) {
     const r = t.external_reference as Record<string, unknown> | null;
     for (const k of ['service_name', 'service_model', 'service_model_ref']) {
-      if (!r || typeof r[k] !== 'string' || !(r[k] as string).length) return `${where}.external_reference.${k} is required`;
+      if (!r || typeof r[k] !== 'string' || !(r[k] as string).length) return bad(`external_reference.${k}`, 'is required');
     }
   }
   return null;
@@ -57,18 +74,26 @@ export interface KantataCatalog {
   tasks: { id: string; name: string; project: string }[];
 }
 
-export async function startKantata(opts: { port?: number; catalog?: KantataCatalog } = {}): Promise<FakeProvider & { catalog: KantataCatalog }> {
+export interface KantataFake extends FakeProvider {
+  catalog: KantataCatalog;
+  /** false: answers carry no `meta`, as the recorded ones; a client pages by `count` instead. */
+  withMeta: boolean;
+}
+
+export async function startKantata(opts: { port?: number; catalog?: KantataCatalog } = {}): Promise<KantataFake> {
   const store = new Map<string, Rec>();
+  const state = { withMeta: true };
+  const meta = (m: { count: number; page_count: number; page_number: number; page_size: number }) => (state.withMeta ? { meta: m } : {});
   const refs = new Map<string, Ref>();
   let n = 1000;
   const nextId = () => String(++n);
   const nextRefId = idMaker('');
 
   function envelope(recs: Rec[], page: { number: number; size: number; count: number; total: number }, include: boolean, status = 200): ApiResponse {
-    const time_entries = Object.fromEntries(recs.map((r) => [r.id, { ...r, workspace_id: Number(r.workspace_id), story_id: r.story_id === null ? null : Number(r.story_id) }]));
+    const time_entries = Object.fromEntries(recs.map((r) => [r.id, { ...r, created_at: kantataTime(r.created_at), updated_at: kantataTime(r.updated_at) }]));
     const body: Record<string, unknown> = {
       count: page.total,
-      meta: { count: page.total, page_count: page.count, page_number: page.number, page_size: page.size },
+      ...meta({ count: page.total, page_count: page.count, page_number: page.number, page_size: page.size }),
       results: recs.map((r) => ({ key: 'time_entries', id: r.id })),
       time_entries,
     };
@@ -112,13 +137,15 @@ export async function startKantata(opts: { port?: number; catalog?: KantataCatal
       status: 200,
       body: {
         count: all.length,
-        meta: { count: all.length, page_count: Math.max(1, Math.ceil(all.length / per)), page_number: page, page_size: per },
+        ...meta({ count: all.length, page_count: Math.max(1, Math.ceil(all.length / per)), page_number: page, page_size: per }),
         results: slice.map((x) => ({ key, id: x.id })), [key]: Object.fromEntries(slice.map((x) => [x.id, x])),
       },
     };
   }
 
   function route(req: ApiRequest, ctx: RouteContext): ApiResponse {
+    // `.json` is optional on every path (the spec's format suffix).
+    req = { ...req, path: req.path.replace(/\.json$/, '') };
     if (req.method === 'GET' && req.path === `${BASE}/workspaces`) {
       return listed('workspaces', catalog.projects.map((p) => ({ id: p.id, title: p.name, archived: false })), req);
     }
@@ -144,7 +171,7 @@ export async function startKantata(opts: { port?: number; catalog?: KantataCatal
       // The whole bulk is checked first: one invalid object stores none of them.
       for (const [i, t] of items.entries()) {
         const problem = check(t, Array.isArray(b.time_entries) ? `time_entries[${i}]` : 'time_entry', false);
-        if (problem) return err(422, problem);
+        if (problem) return problem;
       }
       const kept = ctx.custom === 'bulk-partial' ? items.slice(0, Math.ceil(items.length / 2)) : items;
       const recs = kept.map((t) => insert(t as Record<string, unknown>));
@@ -187,7 +214,7 @@ export async function startKantata(opts: { port?: number; catalog?: KantataCatal
     if (req.method === 'PUT') {
       const t = (req.body as Record<string, unknown> | undefined)?.time_entry;
       const problem = check(t, 'time_entry', true);
-      if (problem) return err(422, problem);
+      if (problem) return problem;
       const x = t as Record<string, unknown>;
       if (x.workspace_id !== undefined) rec.workspace_id = String(x.workspace_id);
       if (x.date_performed !== undefined) rec.date_performed = String(x.date_performed);
@@ -213,7 +240,9 @@ export async function startKantata(opts: { port?: number; catalog?: KantataCatal
     route,
   });
   const refOf = (id: string) => [...refs.values()].find((x) => x.subject_id === id)?.service_model_ref ?? null;
-  return Object.assign(frame, {
+  // Object.assign would copy a getter's value once: the switch is defined on the frame itself.
+  Object.defineProperty(frame, 'withMeta', { get: () => state.withMeta, set: (v: boolean) => (state.withMeta = v), enumerable: true });
+  return Object.assign(frame as typeof frame & { withMeta: boolean }, {
     provider: 'kantata' as const,
     catalog,
     account: () => ({ base_url: `${frame.url}${BASE}` }),

@@ -75,6 +75,8 @@ export interface FrameOptions {
   unauthorized: () => unknown;
   /** The provider's own error body for a 5xx/429 fault. */
   failure: (status: number) => unknown;
+  /** Headers the provider adds to such an answer (Moneybird's RateLimit-* on a 429). */
+  failureHeaders?: (status: number) => Record<string, string>;
   /** Extra auth checks (tenant/org context): a response refuses the request. */
   context?: (req: ApiRequest) => ApiResponse | null;
   route: Route;
@@ -109,7 +111,7 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
       const method = req.method ?? 'GET';
       const send = (r: ApiResponse) => {
         log.push({ method, path: u.pathname, status: r.status });
-        const text = r.body === undefined ? '' : JSON.stringify(r.body);
+        const text = r.body === undefined ? '' : toJson(r.body);
         res.writeHead(r.status, { ...(text && { 'Content-Type': 'application/json' }), ...r.headers });
         res.end(text);
       };
@@ -133,7 +135,7 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
         return send({
           status: fault.status,
           body: fault.body ?? o.failure(fault.status),
-          ...(fault.retryAfter !== undefined && { headers: { 'Retry-After': fault.retryAfter } }),
+          headers: { ...o.failureHeaders?.(fault.status), ...(fault.retryAfter !== undefined && { 'Retry-After': fault.retryAfter }) },
         });
       }
       if (req.headers.authorization !== `Bearer ${state.token}`) return send({ status: 401, body: o.unauthorized() });
@@ -202,6 +204,15 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * JSON as a server writes it: a bigint becomes a bare number literal with every digit, the way an
+ * API that sends 18-digit ids as numbers does (JSON.stringify alone cannot write one).
+ */
+export function toJson(body: unknown): string {
+  return JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? `\u0000bigint:${v}` : v))
+    .replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }
 
 /** Ids the way each API spells them: a prefix and a counter, unique per server. */

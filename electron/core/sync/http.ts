@@ -22,6 +22,13 @@ export interface HttpOptions {
   /** Values to scrub from any text that leaves this module (tokens). */
   secrets: readonly string[];
   now?: () => number;
+  /**
+   * Runs before each request, outside its timeout: waits for the account's pacer, or refuses the
+   * request unsent with the error returned (an account held by a server's Retry-After).
+   */
+  gate?: () => Promise<SyncError | null>;
+  /** Sees every error answer: a 429 holds the whole account, in every process on the file. */
+  onError?: (error: SyncError) => void;
 }
 
 export interface HttpRequest {
@@ -34,7 +41,7 @@ export interface HttpRequest {
 }
 
 export type HttpResult<T = unknown> =
-  | { ok: true; status: number; body: T }
+  | { ok: true; status: number; body: T; headers?: FetchResponse['headers'] }
   | { ok: false; error: SyncError; body?: unknown };
 
 export interface Http {
@@ -46,8 +53,8 @@ export function createHttp(options: HttpOptions): Http {
   const now = options.now ?? Date.now;
   const scrub = (s: string) => redact(s, options.secrets);
 
-  return {
-    async request<T>(req: HttpRequest): Promise<HttpResult<T>> {
+  const raw = {
+    async send<T>(req: HttpRequest): Promise<HttpResult<T>> {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       const where = `${req.method} ${scrub(stripQuery(req.url))}`;
@@ -79,15 +86,8 @@ export function createHttp(options: HttpOptions): Http {
       } finally {
         clearTimeout(timer);
       }
-      let body: unknown = undefined;
-      if (text.length) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-      }
-      if (res.ok) return { ok: true, status: res.status, body: body as T };
+      const body = parseBody(text);
+      if (res.ok) return { ok: true, status: res.status, body: body as T, headers: res.headers };
       const serverSays = req.errorMessage?.(body) ?? (typeof body === 'string' ? body.slice(0, 300) : undefined);
       const cls = classifyStatus(res.status);
       return {
@@ -97,11 +97,75 @@ export function createHttp(options: HttpOptions): Http {
           class: cls,
           status: res.status,
           message: scrub(`${res.status}${serverSays ? `: ${serverSays}` : ` from ${where}`}`),
-          ...(cls === 'transient' && { retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now()) }),
+          ...(cls === 'transient' && { retryAfterMs: retryAfter(res, now()) }),
         },
       };
     },
   };
+
+  return {
+    async request<T>(req: HttpRequest): Promise<HttpResult<T>> {
+      const refused = await options.gate?.();
+      if (refused) return { ok: false, error: refused };
+      const r = await raw.send<T>(req);
+      if (!r.ok) options.onError?.(r.error);
+      return r;
+    },
+  };
+}
+
+/**
+ * JSON, with integers beyond 2^53 kept as their digits in a string: once read as a number,
+ * Moneybird's 18-digit ids (real-apis.md) are already another id. Not JSON: the text itself (a
+ * proxy's HTML page, a plain-text 429).
+ */
+export function parseBody(text: string): unknown {
+  if (!text.length) return undefined;
+  try {
+    return JSON.parse(quoteBigIntegers(text));
+  } catch {
+    return text;
+  }
+}
+
+const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/** Wraps every unsafe integer literal outside strings in quotes; leaves all else as written. */
+function quoteBigIntegers(json: string): string {
+  if (!/\d{16}/.test(json)) return json;
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(json);
+      if (!m) continue;
+      const literal = m[0];
+      if (!m[1] && !m[2] && !Number.isSafeInteger(Number(literal))) {
+        out += `${json.slice(last, i)}"${literal}"`;
+        last = i + literal.length;
+      }
+      i += literal.length - 1;
+    }
+  }
+  return out + json.slice(last);
+}
+
+/**
+ * Retry-After (delta seconds, HTTP date or Moneybird's epoch); failing that, a 429's
+ * RateLimit-Reset, which Moneybird gives in epoch seconds (real-apis.md).
+ */
+function retryAfter(res: FetchResponse, now: number): number | undefined {
+  const given = parseRetryAfter(res.headers.get('retry-after'), now);
+  if (given !== undefined || res.status !== 429) return given;
+  const reset = res.headers.get('ratelimit-reset');
+  return reset && /^\d{10,}$/.test(reset.trim()) ? parseRetryAfter(reset, now) : undefined;
 }
 
 function stripQuery(url: string): string {

@@ -10,12 +10,20 @@ export function errorText(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const b = body as Record<string, unknown>;
   if (Array.isArray(b.errors)) {
-    const msgs = b.errors.map((e) => (e && typeof e === 'object' ? (e as { message?: unknown }).message : e)).filter(Boolean);
+    // Kantata: {errors: [{type, message, field?}]}; the field says which value to fix.
+    const msgs = b.errors.map((e) => {
+      if (!e || typeof e !== 'object') return e;
+      const { message, field } = e as { message?: unknown; field?: unknown };
+      return typeof field === 'string' && field && typeof message === 'string' && !message.includes(field) ? `${field}: ${message}` : message;
+    }).filter(Boolean);
     if (msgs.length) return msgs.join('; ');
   }
   if (b.error && typeof b.error === 'object') {
     const e = b.error as Record<string, unknown>;
     if (typeof e.message === 'string') return e.message + detailsText(e.details);
+    // Moneybird's 422: {error: {field: [messages]}, details: {field: [{error: code}]}}.
+    const fields = fieldMessages(e);
+    if (fields) return fields;
     return JSON.stringify(e).slice(0, 300);
   }
   // Fastify's envelope (Kukkingu): {statusCode, error: 'Forbidden', message: 'No access to tenant …'}.
@@ -23,6 +31,15 @@ export function errorText(body: unknown): string | undefined {
   if (typeof b.error === 'string') return b.error + detailsText(b.details ?? b.symbolic);
   if (typeof b.message === 'string') return b.message + detailsText(b.details);
   return undefined;
+}
+
+/** `ended_at: cannot be before the start time; description: can't be blank`, or undefined when not that shape. */
+function fieldMessages(e: Record<string, unknown>): string | undefined {
+  const parts = Object.entries(e).map(([field, v]) => {
+    const msgs = (Array.isArray(v) ? v : [v]).filter((m): m is string => typeof m === 'string' && m.length > 0);
+    return msgs.length ? `${field}: ${msgs.join(', ')}` : null;
+  });
+  return parts.length && parts.every(Boolean) ? parts.join('; ').slice(0, 300) : undefined;
 }
 
 function detailsText(d: unknown): string {
@@ -116,6 +133,27 @@ export function restCalls(http: Http, req: Req) {
       return r.ok ? { ok: true, value: undefined } : fail(r);
     },
   };
+}
+
+/**
+ * The `rel="next"` target of a Link header (RFC 8288), as Moneybird pages its lists; null when
+ * there is none. Only a URL on `origin` is followed: the token goes with it.
+ */
+export function nextLink(header: string | null | undefined, origin: string): string | null | Error {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (!m || !/;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2]!)) continue;
+    let u: URL;
+    try {
+      u = new URL(m[1]!, origin);
+    } catch {
+      return new Error(`the next page's address in the Link header is not a URL: ${m[1]!.slice(0, 100)}`);
+    }
+    if (u.origin !== new URL(origin).origin) return new Error(`the Link header points the next page to another host (${u.host}); not followed`);
+    return u.toString();
+  }
+  return null;
 }
 
 /** Page-numbered lists: ask page 1, 2, … until a page comes back short. */

@@ -38,8 +38,25 @@ function compareOf(t: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-interface ListBody {
-  meta?: { page_count?: number };
+interface Paged {
+  count?: unknown;
+  meta?: { page_count?: unknown };
+}
+
+/**
+ * Whether a page follows `page`: `meta.page_count` where the answer has it; older answers have
+ * no meta (real-apis.md, recorded traffic), so then `count` over our per_page, and with neither a
+ * full page means there may be more.
+ */
+function morePages(body: Paged | undefined, page: number, got: number): boolean {
+  const pageCount = Number(body?.meta?.page_count);
+  if (body?.meta && Number.isFinite(pageCount)) return page < pageCount;
+  const total = Number(body?.count);
+  if (body?.count !== undefined && Number.isFinite(total)) return page * PER_PAGE < total;
+  return got >= PER_PAGE;
+}
+
+interface ListBody extends Paged {
   results?: { key?: string; id?: unknown }[];
   time_entries?: Record<string, Record<string, unknown>>;
   external_references?: Record<string, Record<string, unknown>>;
@@ -95,8 +112,7 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       });
       if (!r.ok) return fail(r);
       out.push(...recordsOf(r.body, zone));
-      const count = Number(r.body?.meta?.page_count ?? 1);
-      if (page >= count) break;
+      if (!morePages(r.body, page, r.body?.results?.length ?? 0)) break;
     }
     return { ok: true, value: out };
   }
@@ -105,15 +121,14 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
   async function included(key: string, params: Record<string, string>): Promise<Outcome<Record<string, unknown>[]>> {
     const out: Record<string, unknown>[] = [];
     for (let page = 1; page <= 1000; page++) {
-      const r = await http.request<Record<string, unknown> & { meta?: { page_count?: number }; results?: { key?: string; id?: unknown }[] }>({
+      const r = await http.request<Record<string, unknown> & Paged & { results?: { key?: string; id?: unknown }[] }>({
         ...req, method: 'GET', url: `${account.baseUrl}/${key}` + query({ ...params, page, per_page: PER_PAGE }),
       });
       if (!r.ok) return fail(r);
       const byId = (r.body?.[key] ?? {}) as Record<string, Record<string, unknown>>;
       const results = Array.isArray(r.body?.results) ? r.body.results : [];
       for (const x of results) if (x.key === key && byId[String(x.id)]) out.push({ ...byId[String(x.id)], id: String(x.id) });
-      const count = Number(r.body?.meta?.page_count ?? 1);
-      if (!results.length || !Number.isFinite(count) || page >= count) break;
+      if (!results.length || !morePages(r.body, page, results.length)) break;
     }
     return { ok: true, value: out };
   }
