@@ -21,6 +21,8 @@ export interface World extends TestCore {
   engine: ReturnType<typeof createSyncEngine>;
   /** One forced sync pass, then the clock moves an hour so every backoff has passed. */
   sync(): Promise<SyncReport>;
+  /** One forced sync pass at the clock's time, which stays where it is (timelines: Retry-After). */
+  pass(): Promise<SyncReport>;
   /** Passes until nothing is queued (bounded). Returns how many passes it took. */
   drain(max?: number): Promise<number>;
   add(i: number, over?: Partial<{ description: string; start: number; seconds: number; project_id: string }>): Entry;
@@ -59,6 +61,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
       t.clock.advance(3_600_000);
       return r;
     },
+    pass: () => engine.syncAll(true),
     async drain(max = 12) {
       for (let i = 1; i <= max; i++) {
         const r = await w.sync();
