@@ -10,6 +10,7 @@ import type { CatalogCapability, CatalogItem } from '../../../shared/catalog';
 import type { AccountContext, Provider } from '../../../shared/entry';
 import type { SyncError } from './errors';
 import type { Http } from './http';
+import type { RateLimit } from './pacer';
 
 /** What a connector needs of a local entry. Instants are epoch ms; `zone` is the entry's IANA zone. */
 export interface LocalEntry {
@@ -86,6 +87,8 @@ export interface Capabilities {
    * account's entries already use ('seen-only').
    */
   catalog: CatalogCapability;
+  /** The service's published request budget: every request to the account is paced inside it (pacer.ts). */
+  rateLimit?: RateLimit;
 }
 
 export interface AccountConfig {

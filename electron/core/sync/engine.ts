@@ -2,24 +2,32 @@
  * A full sync pass, account by account; each account on its own, so one broken account or entry
  * never blocks another. Per account:
  *
+ *   no token in this process? ──yes──▶ skipped, said so (never a pause: the app may hold the token)
+ *   held by a server's Retry-After? ──yes──▶ held until then, not even a probe (forced or not)
  *   paused (auth)? ──yes──▶ skip (unless forced: "Sync now" / `timetray sync`)
  *        │no
  *   offline? ──yes──▶ probe ──fail──▶ stay offline
  *        │no / probe ok
  *   pull the window and merge (first, so our pushes never overwrite unseen remote edits)
  *        │
- *   push passes until the queue is drained, stops moving, or the server is gone
+ *   push passes until the queue is drained, stops moving, or the server is gone; a paced service
+ *   (capabilities.rateLimit) gets batches its budget can send within half a lease
+ *
+ * Anything thrown inside one account's pass (a connector bug, SQLite busy) ends only that account's
+ * pass: its leased rows are given back at once and the next account goes on.
  */
 import type { Account } from '../../../shared/entry';
 import type { Core } from '..';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { createAccountGates, holdText } from './account-gate';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Connector } from './connector';
 import { connectorFor } from './connectors';
 import { createHttp, type FetchLike } from './http';
 import { pullOnce, type PullReport } from './pull';
 import { createPullStore } from './pull-store';
 import { pushOnce } from './push';
-import { createSyncStore } from './store';
+import { createSyncStore, type SyncStore } from './store';
+import { drainMs, drainText, realSleep, type Sleep } from './pacer';
 import { openDatabase, type OpenOptions } from '../db';
 import type { CatalogRefresh } from '../../../shared/catalog';
 import { createCatalog } from '../catalog';
@@ -30,7 +38,10 @@ export const CATALOG_MAX_AGE_MS = 6 * 3600_000;
 export interface SyncEngineOptions {
   core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
   fetch: FetchLike;
-  /** The account's token, or null when none is available (the account is then paused). */
+  /**
+   * The account's token, or null when this process has none: the account is then skipped and the
+   * report says why; it is never paused, since another process (the app) may hold the token.
+   */
   tokenFor(account: Account): string | null;
   backoff?: BackoffPolicy;
   leaseMs?: number;
@@ -42,6 +53,13 @@ export interface SyncEngineOptions {
   openOptions?: OpenOptions;
   /** Replaces the registry (tests of the engine against a scripted connector). */
   connector?: (account: Account, token: string) => Connector;
+  /** How pacing waits (tests pass one that moves their clock). */
+  sleep?: Sleep;
+  /**
+   * The longest a pass waits for a paced account's budget before leaving the rest for a later
+   * pass (the worker: other accounts and new edits are not held up). The CLI waits it all out.
+   */
+  maxPaceWaitMs?: number;
 }
 
 export interface AccountReport {
@@ -52,8 +70,14 @@ export interface AccountReport {
   /** Outbox rows still queued for this account after the pass (attention included). */
   pending: number;
   pulled: { added: number; updated: number; conflicts: number; skipped: PullReport['skipped'] };
-  state: 'ok' | 'offline' | 'paused' | 'error';
+  state: 'ok' | 'offline' | 'paused' | 'error' | 'held' | 'skipped';
   error: string | null;
+  /** state 'held': no request to this account before this instant (epoch ms). */
+  held_until: number | null;
+  /** state 'skipped' because only the app holds the token: not a failure of this process. */
+  app_syncs: boolean;
+  /** What is left and when it goes: a hold's end, or a paced backlog's expected drain time. */
+  note: string | null;
 }
 
 export interface SyncReport {
@@ -70,9 +94,21 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const pullStore = createPullStore(db);
   const catalog = createCatalog(o.core.db);
   const now = () => clock.now();
-  const connect = (account: Account, token: string) => o.connector
-    ? o.connector(account, token)
-    : connectorFor(account, token, createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now }));
+  const sleep = o.sleep ?? realSleep;
+  const gates = createAccountGates({ store, now, sleep });
+  const leaseMs = o.leaseMs ?? 120_000;
+  const maxPaceWaitMs = o.maxPaceWaitMs ?? 10_000;
+  /** Accounts whose pass stopped for their budget, and when it has room again (for nextDue). */
+  const pacedUntil = new Map<string, number>();
+  const connect = (account: Account, token: string): Connector => {
+    if (o.connector) return o.connector(account, token);
+    // The hooks look the budget up on the connector they serve: declared there, not by provider here.
+    let limit: Connector['capabilities']['rateLimit'];
+    const http = createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now, ...gates.hooks(account.id, () => limit) });
+    const c = connectorFor(account, token, http);
+    limit = c.capabilities.rateLimit;
+    return c;
+  };
 
   // When each account's list was last asked for (in this process), whatever came of it: a token
   // without the scope to list projects is not asked again on every pass.
@@ -111,33 +147,81 @@ export function createSyncEngine(o: SyncEngineOptions) {
     return now() - last >= CATALOG_MAX_AGE_MS;
   }
 
+  /** Why this process cannot sync the account, or null when it has a token. */
+  function skipReason(account: Account): { why: string; appSyncs: boolean } {
+    if (account.token_env) return { why: `skipped: the environment variable ${account.token_env} is not set in this process`, appSyncs: false };
+    if (account.has_stored_secret) return { why: 'skipped: no token in this process; the app syncs it', appSyncs: true };
+    return { why: 'skipped: no token: add one in Settings, or re-add the account with --token-env', appSyncs: false };
+  }
+
   async function syncAccount(account: Account, force: boolean): Promise<AccountReport> {
     const report: AccountReport = {
       account: account.name, provider: account.provider, pushed: 0, attention: 0, pending: 0,
       pulled: { added: 0, updated: 0, conflicts: 0, skipped: [] }, state: 'ok', error: null,
+      held_until: null, app_syncs: false, note: null,
     };
+    // Rows this pass leased, with the lease each took: given back at once if the pass dies.
+    const leased = new Map<number, number>();
+    try {
+      return await passAccount(account, force, report, tracking(leased));
+    } catch (e) {
+      const message = `sync stopped by an unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+      try {
+        const rows = store.leasesOf([...leased.keys()]).filter((r) => r.lease_until !== null && r.lease_until === leased.get(r.id));
+        store.releaseLeases(rows.map((r) => ({ id: r.id, lease_until: r.lease_until! })), now() + backoffDelay(1, o.backoff ?? DEFAULT_BACKOFF), message);
+        store.setAccount(account.id, { last_error: message, last_error_at: now() });
+        Object.assign(report, store.counts(account.id));
+      } catch {
+        // The database itself failed: the leases expire on their own; the next pass retries.
+      }
+      return Object.assign(report, { state: 'error' as const, error: message });
+    }
+  }
+
+  /** The store as the push sees it, noting each lease it takes. */
+  function tracking(leased: Map<number, number>): SyncStore {
+    return {
+      ...store,
+      lease(...args: Parameters<SyncStore['lease']>) {
+        const rows = store.lease(...args);
+        for (const r of store.leasesOf(rows.map((x) => x.id))) if (r.lease_until !== null) leased.set(r.id, r.lease_until);
+        return rows;
+      },
+    };
+  }
+
+  async function passAccount(account: Account, force: boolean, report: AccountReport, pushStore: SyncStore): Promise<AccountReport> {
+    pacedUntil.delete(account.id);
     const finish = (_?: unknown) => {
       const c = store.counts(account.id);
       report.pending = c.pending;
       report.attention = c.attention;
       return report;
     };
-    const state = store.account(account.id);
-    if (state.paused_reason && !force) return finish(Object.assign(report, { state: 'paused', error: state.paused_reason }));
+    const held = () => {
+      const until = gates.heldUntil(account.id);
+      return until === null ? null : Object.assign(report, { state: 'held' as const, held_until: until, note: holdText(until, zone()) });
+    };
 
     const token = o.tokenFor(account);
     if (!token) {
-      const why = account.token_env
-        ? `no token: the environment variable ${account.token_env} is not set`
-        : 'no token: add one in Settings, or re-add the account with --token-env';
-      store.setAccount(account.id, { paused_reason: why, last_error: why, last_error_at: now() });
-      return finish(Object.assign(report, { state: 'paused', error: why }));
+      const { why, appSyncs } = skipReason(account);
+      return finish(Object.assign(report, { state: 'skipped', error: why, app_syncs: appSyncs }));
     }
+    // Not even a probe: the server said when it will listen again, and "Sync now" does not change that.
+    if (held()) return finish();
+    let state = store.account(account.id);
+    // Older versions paused an account when a process had no token; that was never the server's word.
+    if (state.paused_reason?.startsWith('no token')) {
+      store.setAccount(account.id, { paused_reason: null });
+      state = store.account(account.id);
+    }
+    if (state.paused_reason && !force) return finish(Object.assign(report, { state: 'paused', error: state.paused_reason }));
     const connector = connect(account, token);
 
     if (state.offline_since && !force) {
       const p = await connector.probe();
-      if (!p.ok) return finish(Object.assign(report, { state: 'offline', error: p.error.message }));
+      if (!p.ok) return finish(held() ?? Object.assign(report, { state: 'offline', error: p.error.message }));
     }
     store.setAccount(account.id, { paused_reason: null });
 
@@ -156,14 +240,27 @@ export function createSyncEngine(o: SyncEngineOptions) {
         store.setAccount(account.id, { offline_since: state.offline_since ?? now() });
         return finish(Object.assign(report, { state: 'offline' }));
       }
+      if (held()) return finish();
     }
 
     // Bounded: each pass either acknowledges rows or stops; rows that failed wait for their backoff.
     let pushError: string | null = null;
+    const pacer = gates.pacer(account.id, connector.capabilities.rateLimit);
     for (let pass = 0; pass < 10_000; pass++) {
+      let batchSize = o.batchSize ?? 100;
+      if (pacer) {
+        // Lease only what the budget can send well within the lease, so no row outlives its lease waiting.
+        const wait = pacer.nextFreeAt() - now();
+        if (wait > maxPaceWaitMs && store.counts(account.id).pending > 0) {
+          pacedUntil.set(account.id, pacer.nextFreeAt());
+          break;
+        }
+        if (wait > 0) await sleep(wait);
+        batchSize = Math.max(1, Math.min(batchSize, pacer.slotsWithin(leaseMs / 2)));
+      }
       const r = await pushOnce({
-        store, connector, accountId: account.id, now, backoff: o.backoff ?? DEFAULT_BACKOFF,
-        leaseMs: o.leaseMs ?? 120_000, batchSize: o.batchSize ?? 100, concurrency: o.concurrency ?? 4,
+        store: pushStore, connector, accountId: account.id, now, backoff: o.backoff ?? DEFAULT_BACKOFF,
+        leaseMs, batchSize, concurrency: o.concurrency ?? 4,
       });
       report.pushed += r.acked;
       if (r.auth) {
@@ -178,12 +275,14 @@ export function createSyncEngine(o: SyncEngineOptions) {
         pushError = r.lastError.message;
         store.setAccount(account.id, { last_error: r.lastError.message, last_error_at: now() });
       }
+      if (held()) return finish(Object.assign(report, { error: pushError }));
       if (r.leased === 0 || r.acked === 0) break;
     }
     report.error = pushError ?? report.error;
     if (!report.error) store.setAccount(account.id, { offline_since: null, last_success_at: now() });
     else store.setAccount(account.id, { offline_since: null });
     finish();
+    if (pacer && report.pending > 0) report.note = drainText(pacer.limit, report.pending, drainMs(pacer.limit, report.pending, pacer.recent(), now()));
     if (report.state === 'ok' && report.error) report.state = 'error';
     return report;
   }
@@ -232,7 +331,25 @@ export function createSyncEngine(o: SyncEngineOptions) {
     },
     state: (accountId: string) => store.account(accountId),
     counts: (accountId: string) => store.counts(accountId),
-    nextDue: () => store.nextDue(),
+    /**
+     * When the worker should pass next for queued work: each account's earliest retry, but never
+     * before its hold ends or its budget has room, and not at all for a paused account.
+     */
+    nextDue(): number | null {
+      let next: number | null = null;
+      const due = store.nextDueByAccount();
+      for (const a of accounts.list()) {
+        const st = store.account(a.id);
+        if (st.paused_reason) continue;
+        const after = Math.max(gates.heldUntil(a.id) ?? -Infinity, pacedUntil.get(a.id) ?? -Infinity);
+        const rowDue = due.get(a.id);
+        let t = rowDue === undefined ? null : Math.max(rowDue, after);
+        // Rows due now that a hold or the budget kept back go when that ends.
+        if (after > -Infinity && store.counts(a.id).pending > 0) t = Math.min(t ?? Infinity, after);
+        if (t !== null && (next === null || t < next)) next = t;
+      }
+      return next;
+    },
     resetBackoff: () => store.resetBackoff(),
     close: () => {
       if (db !== o.core.db) db.close();

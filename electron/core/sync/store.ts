@@ -42,6 +42,8 @@ export interface AccountSyncRow {
   last_success_at: number | null;
   last_error: string | null;
   last_error_at: number | null;
+  /** A server's Retry-After: no request to the account before this instant, from any process. */
+  hold_until: number | null;
 }
 
 interface EntryDbRow {
@@ -219,6 +221,31 @@ export function createSyncStore(db: Database) {
         db.prepare(`UPDATE account_sync SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE account_id = @account_id`)
           .run({ ...patch, account_id: accountId });
       });
+    },
+
+    /** The lease each row holds now (null: none), to release exactly what this pass took. */
+    leasesOf(ids: readonly number[]): { id: number; lease_until: number | null }[] {
+      const get = db.prepare<[number], { id: number; lease_until: number | null }>('SELECT id, lease_until FROM outbox WHERE id = ?');
+      return ids.flatMap((id) => get.all(id));
+    },
+
+    /**
+     * A pass that died mid-batch (an exception) gives its rows back at once instead of leaving
+     * them behind a lease. Only leases still as taken are released (another process may have
+     * leased a row since); attempts are kept, since a request may have reached the server.
+     */
+    releaseLeases(rows: readonly { id: number; lease_until: number }[], dueAt: number | null, message: string): number {
+      const release = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND lease_until = ?');
+      return tx(() => rows.reduce((n, r) => n + release.run(dueAt, message, r.id, r.lease_until).changes, 0));
+    },
+
+    /** Per account, the earliest retry time among its queued rows (rows due now have none). */
+    nextDueByAccount(): Map<string, number> {
+      const rows = db.prepare<[], { account_id: string; t: number }>(`
+        SELECT e.account_id, min(o.next_attempt_at) AS t FROM outbox o JOIN entries e ON e.id = o.entry_id
+         WHERE o.next_attempt_at IS NOT NULL AND e.account_id IS NOT NULL AND e.sync_error IS NULL
+         GROUP BY e.account_id`).all();
+      return new Map(rows.map((r) => [r.account_id, r.t]));
     },
 
     counts(accountId: string): { pending: number; attention: number } {

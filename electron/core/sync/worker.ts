@@ -24,6 +24,8 @@ export interface AccountStatus {
   attention: number;
   last_success_at: string | null;
   last_error: string | null;
+  held_until: string | null;
+  note: string | null;
 }
 
 export interface WorkerStatus {
@@ -65,11 +67,16 @@ export function createSyncWorker(o: WorkerOptions) {
       const st = o.engine.state(a.id);
       const c = o.counts(a.id);
       const r = last?.accounts.find((x) => x.account === a.name);
+      // A hold set by another process (the CLI got the 429) shows here too: it is on the file.
+      const held = st.hold_until !== null && st.hold_until > o.now() ? st.hold_until : null;
+      const state = held !== null ? 'held' : st.paused_reason ? 'paused' : st.offline_since ? 'offline' : r?.state === 'held' ? 'idle' : r?.state ?? 'idle';
       return {
-        account: a.name, provider: a.provider, state: st.paused_reason ? 'paused' : st.offline_since ? 'offline' : r?.state ?? 'idle',
+        account: a.name, provider: a.provider, state,
         pending: c.pending, attention: c.attention,
         last_success_at: st.last_success_at ? new Date(st.last_success_at).toISOString() : null,
-        last_error: st.last_error,
+        last_error: state === 'skipped' ? r?.error ?? st.last_error : st.last_error,
+        held_until: held === null ? null : new Date(held).toISOString(),
+        note: held === null ? (r?.state === 'held' ? null : r?.note ?? null) : r?.held_until === held ? r.note : `held until ${new Date(held).toISOString()}: the server asked to wait`,
       };
     }),
   });

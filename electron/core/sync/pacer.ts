@@ -1,0 +1,98 @@
+/**
+ * Pacing for services that publish a request budget (Moneybird: 150 requests / 5 minutes): a
+ * sliding-window log, so no window of `perMs` ever holds more than `requests` of our requests and
+ * a backlog drains without a single 429. A burst up to the budget goes at once (a few edits are
+ * not delayed); beyond it each request waits for the oldest one to leave the window.
+ *
+ * Time comes from the injected clock and waits go through the injected sleep, so tests run a
+ * long drain on a fake clock in milliseconds of real time.
+ */
+
+/** A service's published budget: at most `requests` in any `perMs`. */
+export interface RateLimit {
+  requests: number;
+  perMs: number;
+  /** The service's name as the user knows it, for "at Moneybird's 150 requests / 5 min". */
+  service: string;
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export interface Pacer {
+  readonly limit: RateLimit;
+  /** Waits until one more request fits the budget, then counts it as sent. */
+  take(): Promise<void>;
+  /** How many requests could start between now and `ms` from now. */
+  slotsWithin(ms: number): number;
+  /** When the next request may start (now, when the budget has room). */
+  nextFreeAt(): number;
+  /** Instants of the requests still inside the window (for drain estimates). */
+  recent(): number[];
+}
+
+export function createPacer(limit: RateLimit, now: () => number, sleep: Sleep = realSleep): Pacer {
+  let sent: number[] = [];
+  const prune = () => {
+    const t = now();
+    // A clock set back must not leave requests "in the future" that hold the budget for hours.
+    sent = sent.map((s) => Math.min(s, t)).filter((s) => s + limit.perMs > t);
+    return t;
+  };
+  const nextFreeAt = () => {
+    const t = prune();
+    return sent.length < limit.requests ? t : sent[sent.length - limit.requests]! + limit.perMs;
+  };
+  return {
+    limit,
+    async take() {
+      // Bounded: each wait ends when the oldest request in the window leaves it.
+      for (let i = 0; i < 10_000; i++) {
+        const at = nextFreeAt();
+        const t = now();
+        if (at <= t) {
+          sent.push(t);
+          return;
+        }
+        await sleep(at - t);
+      }
+      throw new Error('pacer: the clock does not advance');
+    },
+    slotsWithin(ms: number) {
+      const t = prune();
+      return Math.max(0, limit.requests - sent.filter((s) => s + limit.perMs > t + ms).length);
+    },
+    nextFreeAt,
+    recent: () => (prune(), [...sent]),
+  };
+}
+
+/**
+ * How long `requests` more requests take under `limit`, given the instants already in the window:
+ * the start of the last one, as the pacer would schedule them.
+ */
+export function drainMs(limit: RateLimit, requests: number, recent: readonly number[], at: number): number {
+  if (requests <= 0) return 0;
+  const log = recent.filter((s) => s + limit.perMs > at).sort((a, b) => a - b);
+  let last = at;
+  for (let i = 0; i < requests; i++) {
+    const t = log.length < limit.requests ? at : Math.max(at, log[log.length - limit.requests]! + limit.perMs);
+    log.push(t);
+    last = t;
+  }
+  return last - at;
+}
+
+/** "about 10 min to send 400 changes at Moneybird's 150 requests / 5 min". */
+export function drainText(limit: RateLimit, changes: number, ms: number): string {
+  const budget = `${limit.service}'s ${limit.requests} requests / ${formatSpan(limit.perMs)}`;
+  const what = `${changes} change${changes === 1 ? '' : 's'}`;
+  if (ms < 60_000) return `${what} go within ${budget}`;
+  return `about ${formatSpan(ms)} to send ${what} at ${budget}`;
+}
+
+function formatSpan(ms: number): string {
+  const min = Math.ceil(ms / 60_000);
+  return min < 60 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
+}
