@@ -7,7 +7,7 @@
 import type { CatalogEntry, CatalogRefresh, ConnectionResult } from './catalog';
 
 export type { CatalogRefresh } from './catalog';
-import type { Account, Entry, RunningTimer } from './entry';
+import type { Account, AccountMove, AccountRemoval, Entry, EntryView, HistoryItem, RunningTimer } from './entry';
 import type { IdleChoice, IdlePrompt } from './idle';
 import type { Report, ReportQuery } from './report';
 import type { AccountForm, AccountFormPatch, ConnectionTarget, EntryInput, EntryPatch, TimerInput } from './schemas';
@@ -17,7 +17,12 @@ export interface StartResult {
   running: RunningTimer;
   stopped: Entry | null;
   discarded: RunningTimer | null;
+  /** Set when the stopped timer could not end at the clock's time (the clock was set back). */
+  notice?: string;
 }
+
+/** The stored entry; `notice` says what the user must know (the clock was set back before the start). */
+export type StoppedEntry = Entry & { notice?: string };
 
 export interface Settings {
   tray_tick: 'second' | 'minute';
@@ -47,11 +52,15 @@ export interface WorkingHours {
 export interface AccountSyncStatus {
   account: string;
   provider: string;
-  state: 'ok' | 'offline' | 'paused' | 'error' | 'idle';
+  state: 'ok' | 'offline' | 'paused' | 'error' | 'held' | 'skipped' | 'idle';
   pending: number;
   attention: number;
   last_success_at: string | null;
   last_error: string | null;
+  /** state 'held': the server's Retry-After; nothing is sent before this instant, "Sync now" included. */
+  held_until?: string | null;
+  /** What is left and when it goes: "held until 14:05:30…", "about 10 min to send 400 changes at…". */
+  note?: string | null;
 }
 
 export interface SyncStatus {
@@ -102,11 +111,12 @@ export interface TimetrayBridge {
   timer: {
     status(): Promise<RunningTimer | null>;
     start(input: TimerInput): Promise<StartResult>;
-    stop(): Promise<Entry>;
+    stop(): Promise<StoppedEntry>;
     discard(): Promise<RunningTimer | null>;
   };
   entries: {
-    list(q: ListArgs): Promise<Entry[]>;
+    /** Each with the fields that stay local on its account and how many history items it has. */
+    list(q: ListArgs): Promise<EntryView[]>;
     create(input: EntryInput): Promise<Entry>;
     edit(id: string, patch: EntryPatch): Promise<Entry>;
     /** Returns the entry as it was, for undo. */
@@ -115,13 +125,20 @@ export interface TimetrayBridge {
     restore(entry: Entry): Promise<Entry>;
     /** Starts a timer with the entry's description, project, task, tags and account. */
     continue(id: string): Promise<StartResult>;
+    /** What sync merges replaced on the entry: each value that lost, where and when. */
+    history(id: string): Promise<HistoryItem[]>;
+    /** Brings history item `item`'s values back as a local edit, queued for sync. */
+    restoreHistory(id: string, item: number): Promise<Entry>;
+    /** Gives entries an account or moves them (null: local-only); all or nothing. */
+    setAccount(ids: string[], account: string | null): Promise<AccountMove>;
   };
   accounts: {
     list(): Promise<Account[]>;
     /** A typed-in token goes to the secret store; it never comes back over the bridge. */
     add(form: AccountForm): Promise<Account>;
     update(name: string, patch: AccountFormPatch): Promise<Account>;
-    remove(name: string): Promise<null>;
+    /** Refused while changes wait, unless `keep_local`: then those are dropped and its entries stay local. */
+    remove(name: string, options?: { keep_local?: boolean }): Promise<AccountRemoval | null>;
     /** Calls the API with the form's values (or a saved account's) and says what happened. */
     test(target: ConnectionTarget): Promise<ConnectionResult>;
   };
@@ -177,6 +194,7 @@ export function fromWireError(w: WireError): Error {
 export type BridgeMethod =
   | 'timer.status' | 'timer.start' | 'timer.stop' | 'timer.discard'
   | 'entries.list' | 'entries.create' | 'entries.edit' | 'entries.remove' | 'entries.restore' | 'entries.continue'
+  | 'entries.history' | 'entries.restoreHistory' | 'entries.setAccount'
   | 'accounts.list' | 'accounts.add' | 'accounts.update' | 'accounts.remove' | 'accounts.test'
   | 'catalog.list' | 'catalog.refresh' | 'reports.get' | 'reports.csv' | 'idle.pending' | 'idle.resolve'
   | 'pomodoro.status' | 'pomodoro.start' | 'pomodoro.stop'
@@ -192,7 +210,8 @@ export function createBridge(call: (method: BridgeMethod, args: unknown[]) => Pr
     timer: { status: c('timer.status'), start: c('timer.start'), stop: c('timer.stop'), discard: c('timer.discard') },
     entries: {
       list: c('entries.list'), create: c('entries.create'), edit: c('entries.edit'), remove: c('entries.remove'),
-      restore: c('entries.restore'), continue: c('entries.continue'),
+      restore: c('entries.restore'), continue: c('entries.continue'), history: c('entries.history'),
+      restoreHistory: c('entries.restoreHistory'), setAccount: c('entries.setAccount'),
     },
     accounts: { list: c('accounts.list'), add: c('accounts.add'), update: c('accounts.update'), remove: c('accounts.remove'), test: c('accounts.test') },
     catalog: { list: c('catalog.list'), refresh: c('catalog.refresh') },

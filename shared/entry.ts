@@ -82,4 +82,66 @@ export interface QueueReport {
   queued: QueueItem[];
   /** Entries a server refused for good: they stay until edited or deleted. */
   attention: Entry[];
+  /** Accounts whose backlog waits for a server: its published request budget, or its Retry-After. */
+  drain?: DrainEstimate[];
+}
+
+/** When an account's queued changes should be through, and why not at once. */
+export interface DrainEstimate {
+  account: string;
+  provider: Provider;
+  changes: number;
+  /** Expected time to send them all from now (ms), at the budget and after any hold. */
+  estimate_ms: number;
+  /** The server's Retry-After on the account (ISO), or null. */
+  held_until: string | null;
+  /** "about 10 min to send 400 changes at Moneybird's 150 requests / 5 min". */
+  text: string;
+}
+
+/**
+ * Fields an entry's account cannot carry: they stay on this computer, and every surface says so
+ * ("tags stay local on Moneybird"). Only fields the entry actually uses are named.
+ */
+export interface LocalOnly {
+  provider: Provider;
+  /** Our field names, plus `time_of_day` where the API keeps a date and a duration only. */
+  fields: string[];
+  note: string;
+}
+
+/** One value a sync merge replaced or outvoted, kept so the user can see it and bring it back. */
+export interface HistoryItem {
+  /** Stable id: `timetray history ID --restore N` and the window's Restore name it. */
+  id: number;
+  at: string;
+  /** Where the value that lost was made: on this computer, or on the server. */
+  lost_from: 'local' | 'server';
+  /** The losing values in entry terms (start/end as ISO instants, duration in seconds). */
+  fields: Record<string, unknown>;
+  note: string;
+}
+
+/** What the window receives for each entry: the entry, what stays local, how much history it has. */
+export interface EntryView extends Entry {
+  local_only: LocalOnly | null;
+  history_count: number;
+}
+
+/** The result of giving entries an account, moving them, or making them local-only. */
+export interface AccountMove {
+  entries: Entry[];
+  /** Ids that already had that account: nothing changed for them. */
+  unchanged: string[];
+  /** Entries whose copy on their former account is queued for deletion there. */
+  remote_deletes: { id: string; account: string }[];
+}
+
+/** Removing an account while keeping its entries on this computer. */
+export interface AccountRemoval {
+  account: string;
+  /** Entries that stay, now local. */
+  kept_local: number;
+  /** Queued changes that were never sent and now will not be. */
+  dropped_changes: number;
 }

@@ -1,6 +1,6 @@
 /** Destination accounts. Secrets are never stored here: only an env var name or a store key. */
 import type { Database } from 'better-sqlite3';
-import type { Account, AccountContext, Provider } from '../../shared/entry';
+import type { Account, AccountContext, AccountRemoval, Provider } from '../../shared/entry';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { accountFormPatchSchema, accountInputSchema, parseOrThrow, REQUIRED_CONTEXT, type AccountFormPatch, type AccountInput } from '../../shared/schemas';
 import { newId } from './ids';
@@ -44,15 +44,34 @@ export function createAccounts(db: Database, now: () => number) {
   const update = db.prepare('UPDATE accounts SET base_url = @base_url, context = @context, token_env = @token_env WHERE id = @id');
   const setDefault = db.prepare('UPDATE accounts SET is_default = 1 WHERE id = ?');
   const setSecret = db.prepare('UPDATE accounts SET secret_ref = ? WHERE id = ?');
+  // Rows owed to the account: its entries' own, and deletes left behind by entries moved away.
   const queued = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE e.account_id = ?',
+    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE coalesce(o.account_id, e.account_id) = ?',
   );
+  const dropQueued = db.prepare(
+    'DELETE FROM outbox WHERE id IN (SELECT o.id FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE coalesce(o.account_id, e.account_id) = ?)');
+  const keptCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entries WHERE account_id = ? AND deleted_at IS NULL');
   const detach = [
-    db.prepare('UPDATE entries SET account_id = NULL, remote_id = NULL, sync_error = NULL WHERE account_id = ? AND deleted_at IS NULL'),
-    db.prepare('DELETE FROM entries WHERE account_id = ? AND deleted_at IS NOT NULL'),
+    db.prepare('UPDATE entries SET account_id = NULL, remote_id = NULL, sync_error = NULL, sync_kind = NULL WHERE account_id = ? AND deleted_at IS NULL'),
+    // A tombstone still owing another account its delete stays for that row; the rest go.
+    db.prepare(`DELETE FROM entries WHERE account_id = ? AND deleted_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = entries.id AND o.account_id IS NOT NULL)`),
+    db.prepare('UPDATE entries SET account_id = NULL, remote_id = NULL WHERE account_id = ? AND deleted_at IS NOT NULL'),
     db.prepare('UPDATE running_timer SET account_id = NULL WHERE account_id = ?'),
     db.prepare('DELETE FROM accounts WHERE id = ?'),
   ];
+  // A local tombstone kept only for a delete owed to this account has nothing left to wait for.
+  const dropOrphanTombstones = db.prepare(`DELETE FROM entries WHERE account_id IS NULL AND deleted_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = entries.id)`);
+
+  function forget(row: AccountRow): void {
+    for (const st of detach) st.run(row.id);
+    dropOrphanTombstones.run();
+    if (row.is_default) {
+      const next = all.all()[0];
+      if (next) setDefault.run(next.id);
+    }
+  }
 
   return {
     /** Adds an account; the first one, or one marked default, becomes the default. */
@@ -109,13 +128,26 @@ export function createAccounts(db: Database, now: () => number) {
         const row = byName.get(name);
         if (!row) throw new NotFoundError('account', name);
         const n = queued.get(row.id)!.n;
-        if (n > 0) throw ValidationError.one('account', `has ${n} change${n === 1 ? '' : 's'} waiting to be sent: sync them, or edit those entries to another account, first`);
-        for (const st of detach) st.run(row.id);
-        if (row.is_default) {
-          const next = all.all()[0];
-          if (next) setDefault.run(next.id);
+        if (n > 0) {
+          throw ValidationError.one('account', `has ${n} change${n === 1 ? '' : 's'} waiting to be sent: sync them first, ` +
+            `or remove it keeping its entries locally (timetray accounts remove ${row.name} --keep-local; in the window: "Remove, keep entries locally")`);
         }
+        forget(row);
         return toAccount(row);
+      }).immediate();
+    },
+    /**
+     * Forgets an account even with changes waiting: those are dropped (never sent), and its
+     * entries stay on this computer as local ones. Says how many of each.
+     */
+    removeKeepingLocal(name: string): AccountRemoval {
+      return db.transaction((): AccountRemoval => {
+        const row = byName.get(name);
+        if (!row) throw new NotFoundError('account', name);
+        const kept = keptCount.get(row.id)!.n;
+        const dropped = dropQueued.run(row.id).changes;
+        forget(row);
+        return { account: row.name, kept_local: kept, dropped_changes: dropped };
       }).immediate();
     },
     list(): Account[] {

@@ -13,6 +13,8 @@ import type { Account } from '../../shared/entry';
 import type { Core } from '.';
 import { accountHandlers } from './api/accounts';
 import { deskHandlers } from './api/desk';
+import { entryViews } from './entry-views';
+import { restoreHistoryItem } from './history';
 import type { Desk } from './desk';
 import type { IdleMonitor } from './idle-monitor';
 import type { SecretStore } from './secrets';
@@ -59,9 +61,14 @@ export function createAppApi(o: AppApiOptions) {
   const handlers: Record<BridgeMethod, (...args: never[]) => unknown> = {
     'timer.status': () => core.timer.status(),
     'timer.start': (input: TimerInput) => wrote(core.timer.start(input)),
-    'timer.stop': () => wrote(core.timer.stop()),
+    'timer.stop': () => {
+      const { entry, notice } = core.timer.stopWithNotice();
+      // The tray and the shortcut stop too: the window hears of a set-back clock either way.
+      if (notice) emit({ kind: 'notice', message: notice });
+      return wrote(notice ? { ...entry, notice } : entry);
+    },
     'timer.discard': () => wrote(core.timer.discard()),
-    'entries.list': (q: { from?: string; to?: string; limit?: number }) => core.entries.list(q),
+    'entries.list': (q: { from?: string; to?: string; limit?: number }) => entryViews(core, core.entries.list(q)),
     'entries.create': (input: EntryInput) => wrote(core.entries.create(input)),
     'entries.edit': (id: string, patch: EntryPatch) => wrote(core.entries.edit(id, patch)),
     'entries.remove': (id: string) => {
@@ -73,6 +80,12 @@ export function createAppApi(o: AppApiOptions) {
     'entries.continue': (id: string) => {
       return wrote(core.timer.start(sameWork(core.entries.get(id))));
     },
+    'entries.history': (id: string) => {
+      core.entries.get(id);
+      return core.history.list(id);
+    },
+    'entries.restoreHistory': (id: string, item: number) => wrote(restoreHistoryItem(core, id, item)),
+    'entries.setAccount': (ids: string[], account: string | null) => wrote(core.entries.setAccount(ids, account)),
     'accounts.list': () => core.accounts.list(),
     ...accountHandlers({ core, secrets: o.secrets ?? null, fetch: o.fetch ?? null, tokenFor: o.tokenFor ?? (() => null), wrote }),
     ...deskHandlers({ core, desk: o.desk ?? null, idle: o.idle ?? null, engine: o.engine ?? null, wrote: () => wrote(null), announceIdle: (prompt) => emit({ kind: 'idle', prompt }) }),

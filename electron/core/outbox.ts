@@ -10,6 +10,11 @@
  *   untouched create + delete → nothing (when no earlier attempt may have reached a server)
  *   untouched update + update → one update with the newest fields
  *   untouched update + delete → delete
+ *
+ * Rows are owed to an account: the entry's own (account_id NULL), or one the entry has left
+ * (account_id set: its old records there must still be deleted). Rows owed to different accounts
+ * never merge, and a change is cancelled outright only when no row for another account remains
+ * (dropping the entry would drop that row with it).
  */
 import type { Database } from 'better-sqlite3';
 import type { OutboxOp } from '../../shared/entry';
@@ -25,20 +30,23 @@ export interface OutboxRow {
   next_attempt_at: number | null;
   lease_until: number | null;
   last_error: string | null;
+  /** The account the row is owed to when that is not the entry's own; null: the entry's account. */
+  account_id: string | null;
 }
 
 export type EnqueueResult = 'queued' | 'coalesced' | 'cancelled';
 
 export function createOutbox(db: Database) {
-  const untouched = db.prepare<[string], OutboxRow>(
-    `SELECT * FROM outbox WHERE entry_id = ? AND attempts = 0 AND lease_until IS NULL
+  const untouched = db.prepare<[string, string | null], OutboxRow>(
+    `SELECT * FROM outbox WHERE entry_id = ? AND account_id IS ? AND attempts = 0 AND lease_until IS NULL
       ORDER BY id DESC LIMIT 1`,
   );
-  const touchedCount = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM outbox WHERE entry_id = ? AND (attempts > 0 OR lease_until IS NOT NULL)',
+  const holdsEntry = db.prepare<[string, string | null], { n: number }>(
+    `SELECT count(*) AS n FROM outbox WHERE entry_id = ?
+        AND (attempts > 0 OR lease_until IS NOT NULL OR account_id IS NOT ?)`,
   );
   const insert = db.prepare(
-    'INSERT INTO outbox (entry_id, op, payload, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO outbox (entry_id, op, payload, created_at, account_id) VALUES (?, ?, ?, ?, ?)',
   );
   const rewrite = db.prepare('UPDATE outbox SET op = ?, payload = ? WHERE id = ?');
   const drop = db.prepare('DELETE FROM outbox WHERE id = ?');
@@ -48,11 +56,13 @@ export function createOutbox(db: Database) {
     /**
      * Records that `entryId` changed. Must run inside the caller's write transaction.
      * `remoteKnown` says whether a server may already hold the entry (it has a remote id).
+     * `accountId` names the account the row is owed to when it is not the entry's own.
      */
-    enqueue(entryId: string, op: OutboxOp, payload: EntryPayload | null, now: number, remoteKnown: boolean): EnqueueResult {
+    enqueue(entryId: string, op: OutboxOp, payload: EntryPayload | null, now: number, remoteKnown: boolean, accountId: string | null = null): EnqueueResult {
       if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the entry write transaction');
       const body = JSON.stringify(payload ?? {});
-      const prev = untouched.get(entryId);
+      const prev = untouched.get(entryId, accountId);
+      const mayCancel = () => !remoteKnown && holdsEntry.get(entryId, accountId)!.n === 0;
       if (prev) {
         if (prev.op === 'create' && op === 'update') {
           rewrite.run('create', body, prev.id);
@@ -60,8 +70,8 @@ export function createOutbox(db: Database) {
         }
         if (prev.op === 'create' && op === 'delete') {
           drop.run(prev.id);
-          if (!remoteKnown && touchedCount.get(entryId)!.n === 0) return 'cancelled';
-          insert.run(entryId, 'delete', body, now);
+          if (mayCancel()) return 'cancelled';
+          insert.run(entryId, 'delete', body, now, accountId);
           return 'queued';
         }
         if (prev.op === 'update') {
@@ -69,8 +79,8 @@ export function createOutbox(db: Database) {
           return 'coalesced';
         }
       }
-      if (op === 'delete' && !remoteKnown && touchedCount.get(entryId)!.n === 0) return 'cancelled';
-      insert.run(entryId, op, body, now);
+      if (op === 'delete' && mayCancel()) return 'cancelled';
+      insert.run(entryId, op, body, now, accountId);
       return 'queued';
     },
     forEntry(entryId: string): OutboxRow[] {

@@ -8,7 +8,7 @@ import type { Entry, RunningTimer } from '../../shared/entry';
 import { ValidationError } from '../../shared/errors';
 import { parseOrThrow, timerInputSchema, type TimerInput } from '../../shared/schemas';
 import { MAX_FUTURE_SECONDS } from '../../shared/limits';
-import { toIso, truncateToSecond } from '../../shared/time';
+import { localClockOf, localDateOf, toIso, truncateToSecond } from '../../shared/time';
 import type { Accounts } from './accounts';
 import type { Clock, ZoneSource } from './clock';
 import type { Entries } from './entries';
@@ -36,12 +36,20 @@ export class NoTimerRunningError extends Error {
   }
 }
 
+export interface StopResult {
+  entry: Entry;
+  /** Set when the stop could not end at the clock's time: say it to the user. */
+  notice: string | null;
+}
+
 export interface StartResult {
   running: RunningTimer;
   /** The timer that was running and was stopped at the same instant, if any. */
   stopped: Entry | null;
   /** A running timer under one second long is discarded rather than stored as an empty entry. */
   discarded: RunningTimer | null;
+  /** Set when the stopped timer could not end at the clock's time (the clock was set back). */
+  notice?: string;
 }
 
 /** What a timer needs to go on with the same work as an entry or a running timer: all but its times. */
@@ -113,20 +121,34 @@ export function createTimer(deps: TimerDeps) {
   }
 
   // Built once: the stop is the click users feel (bench: stop vs a bare INSERT).
-  const stopTx = db.transaction((at: number | undefined): Entry => {
+  const stopTx = db.transaction((at: number | undefined): StopResult => {
     const now = clock.now();
     const r = read.get();
     if (!r) throw new NoTimerRunningError();
     // A click stops at the end of the current second, so the entry covers all the work
     // (start was floored) and a start/stop within one second still lasts 1 s.
-    const end = at === undefined ? Math.ceil(now / 1000) * 1000 : resolveAt(at, now, 'at');
+    let end = at === undefined ? Math.ceil(now / 1000) * 1000 : resolveAt(at, now, 'at');
+    let notice: string | null = null;
+    if (at === undefined && end <= r.start_at) {
+      // The wall clock was set back past the start: no true end is known, and refusing would
+      // leave the timer running for ever. The shortest valid entry, and the user is told.
+      end = r.start_at + 1000;
+      if (now < r.start_at) notice = clockBackNotice(r.start_at, now);
+    }
     try {
-      return stopInTx(r, end, now);
+      return { entry: stopInTx(r, end, now), notice };
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       throw new ValidationError(e.issues.map((i) => (i.field === 'end' ? { ...i, field: 'at' } : i)));
     }
   });
+
+  function clockBackNotice(startAt: number, now: number): string {
+    const z = zone();
+    const at = (t: number) => `${localDateOf(t, z)} ${localClockOf(t, z)}`;
+    return `The clock says ${at(now)}, before this timer's start (${at(startAt)}): it was set back. ` +
+      'The entry was stored ending one second after its start; edit its end to the time you stopped.';
+  }
 
   return {
     status(): RunningTimer | null {
@@ -144,11 +166,15 @@ export function createTimer(deps: TimerDeps) {
         const prev = read.get();
         let stopped: Entry | null = null;
         let discarded: RunningTimer | null = null;
+        let notice: string | null = null;
         if (prev) {
-          if (at < prev.start_at) {
+          if (at < prev.start_at && v.start === undefined) {
+            // Switching after the clock was set back: end the old timer as stop does, start the new one now.
+            stopped = stopInTx(prev, prev.start_at + 1000, now);
+            notice = clockBackNotice(prev.start_at, now);
+          } else if (at < prev.start_at) {
             throw ValidationError.one('start', `must not be before the running timer's start (${toIso(prev.start_at)})`);
-          }
-          if (at === prev.start_at) {
+          } else if (at === prev.start_at) {
             discarded = toRunning(prev, now);
             clear.run();
           } else {
@@ -162,12 +188,17 @@ export function createTimer(deps: TimerDeps) {
           billable: (v.billable ?? settings.get('billable_default') ?? true) ? 1 : 0,
           account_id: accountId,
         });
-        return { running: toRunning(read.get()!, now), stopped, discarded };
+        return { running: toRunning(read.get()!, now), stopped, discarded, ...(notice && { notice }) };
       }).immediate();
     },
 
     /** Stops the running timer at `at` (default now) and stores its entry, queued for sync. */
     stop(at?: number): Entry {
+      return stopTx.immediate(at).entry;
+    },
+
+    /** As stop, with what the user must be told (the clock was set back before the start). */
+    stopWithNotice(at?: number): StopResult {
       return stopTx.immediate(at);
     },
 

@@ -2,11 +2,11 @@
 import type { Entry } from '../../shared/entry';
 import { localDateOf, splitByLocalDay } from '../../shared/time';
 
-export type Row = { kind: 'day'; date: string; totalSeconds: number; count: number } | { kind: 'entry'; entry: Entry };
+export type Row<E extends Entry = Entry> = { kind: 'day'; date: string; totalSeconds: number; count: number } | { kind: 'entry'; entry: E };
 
-export function groupByDay(entries: readonly Entry[], zone: string): Row[] {
+export function groupByDay<E extends Entry>(entries: readonly E[], zone: string): Row<E>[] {
   const totals = new Map<string, number>();
-  const byDay = new Map<string, Entry[]>();
+  const byDay = new Map<string, E[]>();
   for (const e of entries) {
     const start = Date.parse(e.start);
     for (const p of splitByLocalDay(start, Date.parse(e.end), zone)) totals.set(p.date, (totals.get(p.date) ?? 0) + p.seconds);
@@ -15,7 +15,7 @@ export function groupByDay(entries: readonly Entry[], zone: string): Row[] {
     if (list) list.push(e);
     else byDay.set(day, [e]);
   }
-  const rows: Row[] = [];
+  const rows: Row<E>[] = [];
   for (const date of [...byDay.keys()].sort().reverse()) {
     const list = byDay.get(date)!;
     list.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));

@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PomodoroStatus, Settings, SyncStatus, TimetrayBridge } from '../../shared/bridge';
 import type { CatalogEntry } from '../../shared/catalog';
-import type { Account, Entry, RunningTimer } from '../../shared/entry';
+import type { Account, AccountMove, Entry, EntryView, HistoryItem, RunningTimer } from '../../shared/entry';
 import type { IdleChoice, IdlePrompt } from '../../shared/idle';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
@@ -16,7 +16,7 @@ export interface AppState {
   ready: boolean;
   zone: string;
   timer: RunningTimer | null;
-  entries: Entry[];
+  entries: EntryView[];
   /** First local day shown. */
   from: string;
   sync: SyncStatus | null;
@@ -50,6 +50,11 @@ export interface AppActions {
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
   continueEntry(id: string): Promise<void>;
+  history(id: string): Promise<HistoryItem[]>;
+  /** Restores a history item as a local edit; field problems come back. */
+  restoreHistory(id: string, item: number): Promise<FieldIssue[] | null>;
+  /** Gives the entries an account or moves them (null: local-only); says what happened in the status line. */
+  setAccount(ids: string[], account: string | null): Promise<FieldIssue[] | null>;
   syncNow(): Promise<void>;
   dismissNotice(): void;
   dismissUndo(): void;
@@ -139,7 +144,12 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       },
 
       start: (input) => write(() => bridge.timer.start(input)),
-      stop: async () => void (await write(() => bridge.timer.stop())),
+      async stop() {
+        // A clock set back before the start still stops; main says what it did instead.
+        let notice: string | undefined;
+        await write(async () => ({ notice } = await bridge.timer.stop()));
+        if (notice) set({ notice });
+      },
       discard: async () => void (await write(() => bridge.timer.discard())),
       create: (input) => write(() => bridge.entries.create(input)),
       edit: (id, patch) => write(() => bridge.entries.edit(id, patch)),
@@ -153,6 +163,14 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         await write(() => bridge.entries.restore(e));
       },
       continueEntry: async (id) => void (await write(() => bridge.entries.continue(id))),
+      history: (id) => bridge.entries.history(id),
+      restoreHistory: (id, item) => write(() => bridge.entries.restoreHistory(id, item)),
+      async setAccount(ids, account) {
+        let r: AccountMove | null = null;
+        const problems = await write(async () => (r = await bridge.entries.setAccount(ids, account)));
+        if (r) set({ notice: moveText(r, account) });
+        return problems;
+      },
       async syncNow() {
         set({ sync: await bridge.sync.now() });
       },
@@ -190,4 +208,15 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       },
     };
   });
+}
+
+function moveText(r: AccountMove, account: string | null): string {
+  const n = r.entries.length;
+  const parts = [`${n} entr${n === 1 ? 'y' : 'ies'} ${account ? `now go${n === 1 ? 'es' : ''} to ${account}` : `now stay${n === 1 ? 's' : ''} on this computer only`}`];
+  if (r.unchanged.length) parts.push(`${r.unchanged.length} already ${account ? `on ${account}` : 'local'}`);
+  for (const acct of new Set(r.remote_deletes.map((d) => d.account))) {
+    const k = r.remote_deletes.filter((d) => d.account === acct).length;
+    parts.push(`${k} cop${k === 1 ? 'y' : 'ies'} on ${acct} will be deleted there at the next sync`);
+  }
+  return `${parts.join('; ')}.`;
 }

@@ -4,7 +4,7 @@
  * answer ever carries it back, and "Test connection" reports what happened without it.
  */
 import type { ConnectionResult } from '../../../shared/catalog';
-import type { Account, AccountContext } from '../../../shared/entry';
+import type { Account, AccountContext, AccountRemoval } from '../../../shared/entry';
 import { ValidationError } from '../../../shared/errors';
 import { accountFormSchema, connectionTargetSchema, parseOrThrow, type AccountForm, type AccountFormPatch, type ConnectionTarget } from '../../../shared/schemas';
 import type { Core } from '..';
@@ -54,10 +54,11 @@ export function accountHandlers(d: AccountHandlerDeps) {
       storeToken(d, a.id, token);
       return d.wrote(core.accounts.byId(a.id)!);
     },
-    'accounts.remove': (name: string): null => {
-      const a = core.accounts.remove(name);
-      d.secrets?.remove(a.id);
-      return d.wrote(null);
+    'accounts.remove': (name: string, options?: { keep_local?: boolean }): AccountRemoval | null => {
+      const id = core.accounts.byName(name).id;
+      const r = options?.keep_local ? core.accounts.removeKeepingLocal(name) : (core.accounts.remove(name), null);
+      d.secrets?.remove(id);
+      return d.wrote(r);
     },
     'accounts.test': async (target: ConnectionTarget): Promise<ConnectionResult> => {
       const t = parseOrThrow(connectionTargetSchema, target);

@@ -25,6 +25,8 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
   const [issues, setIssues] = useState<FieldIssue[] | null>(null);
   const [result, setResult] = useState<Record<string, ConnectionResult | string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Record<string, boolean>>({});
+  const [removed, setRemoved] = useState<string | null>(null);
 
   const form = () => {
     const out: Record<string, string> = { name: f.name, provider: f.provider, base_url: f.base_url };
@@ -42,6 +44,25 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
       if (e instanceof ValidationError) setIssues(e.issues);
       else setResult({ ...result, [key]: e instanceof Error ? e.message : String(e) });
       return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+  /** Refused while changes wait: the refusal is shown with the way out, removing it but keeping its entries here. */
+  async function remove(name: string, keepLocal: boolean) {
+    setBusy(name);
+    try {
+      const r = await s.bridge.accounts.remove(name, keepLocal ? { keep_local: true } : undefined);
+      setRefused({ ...refused, [name]: false });
+      setResult({ ...result, [name]: '' });
+      await s.loadAccounts();
+      await s.refresh();
+      const kept = r ? `${r.kept_local} entr${r.kept_local === 1 ? 'y stays' : 'ies stay'} on this computer` : 'its entries stay on this computer';
+      setRemoved(`Removed ${name}: ${kept}${r?.dropped_changes ? `; ${r.dropped_changes} unsent change${r.dropped_changes === 1 ? '' : 's'} dropped` : ''}.`);
+    } catch (e) {
+      const message = e instanceof ValidationError ? e.issues.map((i) => i.rule).join('; ') : e instanceof Error ? e.message : String(e);
+      setRefused({ ...refused, [name]: e instanceof ValidationError });
+      setResult({ ...result, [name]: `Not removed: ${name} ${message}` });
     } finally {
       setBusy(null);
     }
@@ -81,6 +102,7 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
     <section className="accounts" aria-label="Accounts">
       <h2>Accounts</h2>
       {s.accounts.length === 0 && <p className="muted">No accounts yet: entries stay on this computer.</p>}
+      {removed && <p role="status" data-testid="account-removed">{removed}</p>}
       <ul className="account-list">
         {s.accounts.map((a) => {
           const projects = s.catalog.filter((c) => c.account === a.name && c.kind === 'project').length;
@@ -96,10 +118,10 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
                 setResult({ ...result, [a.name]: r.ok ? { ok: true, status: null, message: `Found ${r.count} projects, tasks and clients`, ms: 0 } : r.error ?? 'failed' });
                 await s.loadAccounts();
               })}>Refresh projects</button>
-              <button type="button" className="quiet" disabled={busy !== null} onClick={() => void run(a.name, async () => {
-                await s.bridge.accounts.remove(a.name);
-                await s.loadAccounts();
-              })}>Remove</button>
+              <button type="button" className="quiet" disabled={busy !== null} onClick={() => void remove(a.name, false)}>Remove</button>
+              {refused[a.name] && (
+                <button type="button" className="quiet" disabled={busy !== null} onClick={() => void remove(a.name, true)}>Remove, keep entries locally</button>
+              )}
               {shownResult(a.name)}
             </li>
           );

@@ -1,13 +1,19 @@
 /** Entries grouped by local day, virtualized: only the rows on screen exist in the DOM. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
-import type { Entry } from '../../../shared/entry';
+import type { EntryView } from '../../../shared/entry';
 import { groupByDay } from '../days';
 import { dayLabel, duration } from '../format';
 import type { AppActions } from '../store';
-import { EntryRow } from './EntryRow';
+import { EntryRow, type RowSelection } from './EntryRow';
 
-export function EntryList({ entries, a, zone }: { entries: readonly Entry[]; a: AppActions; zone: string }) {
+export interface ListSelection {
+  selected: ReadonlySet<string>;
+  select(id: string, on: boolean): void;
+  openHistory(id: string): void;
+}
+
+export function EntryList({ entries, a, zone, sel }: { entries: readonly EntryView[]; a: AppActions; zone: string; sel: ListSelection }) {
   const rows = useMemo(() => groupByDay(entries, zone), [entries, zone]);
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
@@ -32,7 +38,7 @@ export function EntryList({ entries, a, zone }: { entries: readonly Entry[]; a: 
                   <span className="day-total" data-testid="day-total">{duration(r.totalSeconds)}</span>
                 </h2>
               ) : (
-                <EntryRow e={r.entry} a={a} zone={zone} />
+                <EntryRow e={r.entry} a={a} zone={zone} sel={rowSel(sel, r.entry.id)} />
               )}
             </div>
           );
@@ -40,4 +46,15 @@ export function EntryList({ entries, a, zone }: { entries: readonly Entry[]; a: 
       </div>
     </div>
   );
+}
+
+/** Two shapes per row (selected or not), so a memoized row renders again only when its own box flips. */
+const cache = new WeakMap<ListSelection, { on: RowSelection; off: RowSelection }>();
+function rowSel(sel: ListSelection, id: string): RowSelection {
+  let c = cache.get(sel);
+  if (!c) {
+    c = { on: { selected: true, select: sel.select, openHistory: sel.openHistory }, off: { selected: false, select: sel.select, openHistory: sel.openHistory } };
+    cache.set(sel, c);
+  }
+  return sel.selected.has(id) ? c.on : c.off;
 }

@@ -1,6 +1,9 @@
-/** One entry: shown, or edited in place (Enter saves, Esc cancels). Keys on the row: Enter edit, Delete delete, c continue. */
+/**
+ * One entry: shown, or edited in place (Enter saves, Esc cancels). Keys on the row: Enter edit,
+ * Delete delete, c continue, h history, space select (for "Assign to account…").
+ */
 import { memo, useState } from 'react';
-import type { Entry } from '../../../shared/entry';
+import type { Entry, EntryView } from '../../../shared/entry';
 import type { FieldIssue } from '../../../shared/errors';
 import { localDateOf } from '../../../shared/time';
 import { clock, duration, issueFor, tagsFromText, tagsToText } from '../format';
@@ -9,35 +12,52 @@ import { toInstant } from './EntryForm';
 import { SyncBadge } from './SyncBadge';
 
 /** Memoized: while scrolling, rows that stay on screen do not render again. */
-export const EntryRow = memo(function EntryRow({ e, a, zone }: { e: Entry; a: AppActions; zone: string }) {
+export interface RowSelection {
+  selected: boolean;
+  select(id: string, on: boolean): void;
+  openHistory(id: string): void;
+}
+
+export const EntryRow = memo(function EntryRow({ e, a, zone, sel }: { e: EntryView; a: AppActions; zone: string; sel: RowSelection }) {
   const [editing, setEditing] = useState(false);
   if (editing) return <EntryEditor e={e} a={a} zone={zone} done={() => setEditing(false)} />;
+  const name = e.description || '(no description)';
   return (
     <div
-      className="entry"
+      className="entry selectable"
       role="listitem"
       tabIndex={0}
-      aria-label={`${e.description || '(no description)'}, ${clock(e.start, zone)} to ${clock(e.end, zone)}`}
+      aria-label={`${name}, ${clock(e.start, zone)} to ${clock(e.end, zone)}`}
       data-testid="entry"
+      data-entry-id={e.id}
       onKeyDown={(k) => {
         if (k.target !== k.currentTarget) return;
         if (k.key === 'Enter') setEditing(true);
         else if (k.key === 'Delete' || k.key === 'Backspace') void a.remove(e.id);
         else if (k.key === 'c') void a.continueEntry(e.id);
+        else if (k.key === 'h') sel.openHistory(e.id);
+        else if (k.key === ' ') {
+          k.preventDefault();
+          sel.select(e.id, !sel.selected);
+        }
       }}
     >
+      <input type="checkbox" aria-label={`Select ${name}`} checked={sel.selected} onChange={(x) => sel.select(e.id, x.target.checked)} />
       <span className="when">{clock(e.start, zone)}–{clock(e.end, zone)}</span>
       <span className="desc" data-testid="entry-description">{e.description || <em className="muted">(no description)</em>}</span>
       <span className="meta">
         {e.project_id && <span className="chip">{e.project_id}</span>}
         {e.tags.map((t) => <span key={t} className="chip tag">#{t}</span>)}
         {!e.billable && <span className="chip">not billable</span>}
+        {e.local_only && <span className="chip local-only" data-testid="local-only" title={e.local_only.note}>{e.local_only.note}</span>}
       </span>
       <span className="dur">{duration(e.duration_seconds)}</span>
       <SyncBadge e={e} />
       <span className="actions">
         <button type="button" className="quiet" onClick={() => void a.continueEntry(e.id)} aria-label={`Continue ${e.description}`}>▶</button>
         <button type="button" className="quiet" onClick={() => setEditing(true)} aria-label={`Edit ${e.description}`}>Edit</button>
+        <button type="button" className="quiet" onClick={() => sel.openHistory(e.id)} aria-label={`History of ${e.description}`}
+          title="What sync replaced, and restore it (h)">History{e.history_count ? ` (${e.history_count})` : ''}</button>
         <button type="button" className="quiet" onClick={() => void a.remove(e.id)} aria-label={`Delete ${e.description}`}>Delete</button>
       </span>
     </div>

@@ -1,0 +1,60 @@
+/** The outbox's account rule: rows owed to different accounts never merge, and none is dropped with another. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../helpers/temp';
+
+let t: TestCore;
+let aId: string;
+beforeEach(() => {
+  t = testCore({ now: '2026-01-15T12:00:00Z' });
+  aId = t.core.accounts.add({ name: 'a', provider: 'voltasis', base_url: 'https://a.test' }).id;
+  t.core.accounts.add({ name: 'b', provider: 'voltasis', base_url: 'https://b.test' });
+});
+afterEach(() => t.done());
+
+const rows = () =>
+  (t.core.db.prepare('SELECT op, account_id, payload FROM outbox ORDER BY id').all() as { op: string; account_id: string | null; payload: string }[])
+    .map((r) => ({ op: r.op, owed: r.account_id === aId ? 'a' : r.account_id === null ? 'own' : r.account_id, description: JSON.parse(r.payload).description }));
+const base = { description: 'first', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z', account: 'a' };
+
+describe('outbox rows owed to different accounts', () => {
+  it('a change to the entry never merges into a delete owed to the account it left', () => {
+    const e = t.core.entries.create(base);
+    t.core.db.prepare('UPDATE outbox SET attempts = 1').run();
+    t.core.entries.setAccount([e.id], 'b');
+    t.core.db.prepare('UPDATE outbox SET attempts = 0').run(); // even when no push has touched a's rows
+    t.core.entries.edit(e.id, { description: 'second' });
+    expect(rows()).toEqual([
+      { op: 'create', owed: 'a', description: 'first' },
+      { op: 'delete', owed: 'a', description: undefined },
+      { op: 'create', owed: 'own', description: 'second' },
+    ]);
+  });
+
+  it('enqueue keeps rows for two accounts apart, and a cancel never takes the other account\'s row with it', () => {
+    const e = t.core.entries.create({ ...base, account: null });
+    t.core.db.transaction(() => {
+      t.core.outbox.enqueue(e.id, 'delete', null, 1, true, aId);
+      t.core.outbox.enqueue(e.id, 'create', null, 2, false);
+      // The entry's own create is not sent yet: deleting cancels it, but a's delete remains.
+      expect(t.core.outbox.enqueue(e.id, 'delete', null, 3, false)).toBe('queued');
+    })();
+    expect(rows().map((r) => [r.op, r.owed])).toEqual([['delete', 'a'], ['delete', 'own']]);
+  });
+
+  it('two updates for two accounts stay two rows, each with its own fields', () => {
+    const e = t.core.entries.create({ ...base, account: null });
+    const payload = (description: string) => ({ description, start: base.start, end: base.end, project_id: null, task_id: null, client_id: null, tags: [], billable: true, start_tz: 'UTC', end_tz: 'UTC' });
+    t.core.db.transaction(() => {
+      t.core.outbox.enqueue(e.id, 'update', payload('for a'), 1, true, aId);
+      expect(t.core.outbox.enqueue(e.id, 'update', payload('for own'), 2, true)).toBe('queued');
+      expect(t.core.outbox.enqueue(e.id, 'update', payload('for own, newer'), 3, true)).toBe('coalesced');
+    })();
+    expect(rows()).toEqual([{ op: 'update', owed: 'a', description: 'for a' }, { op: 'update', owed: 'own', description: 'for own, newer' }]);
+  });
+
+  it('without other accounts\' rows the old rules hold: create + delete of a never-sent entry cancels', () => {
+    const e = t.core.entries.create(base);
+    expect(t.core.entries.remove(e.id).outcome).toBe('deleted');
+    expect(rows()).toEqual([]);
+  });
+});
