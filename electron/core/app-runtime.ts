@@ -15,6 +15,7 @@ import { tokenResolver, type SecretStore } from './secrets';
 import { createSyncEngine } from './sync/engine';
 import type { FetchLike } from './sync/http';
 import { createSyncWorker } from './sync/worker';
+import { watchOutbox } from './watch';
 
 export interface RuntimeOptions extends CoreOptions {
   host: 'electron' | 'browser';
@@ -53,6 +54,8 @@ export function startAppRuntime(o: RuntimeOptions) {
     secretStorage: o.secretStorage ?? (o.secrets ? 'encrypted' : 'none'), fetch: o.fetch, tokenFor, watchMs: o.watchMs,
   });
   worker?.start();
+  // The CLI writes through its own connection: its entries go now, not at the worker's next poll.
+  const unwatchOutbox = worker ? watchOutbox(core.db, () => worker.nudge(), o.watchMs) : null;
   const deskTimer = setInterval(() => {
     try {
       desk.tick();
@@ -74,6 +77,7 @@ export function startAppRuntime(o: RuntimeOptions) {
     },
     async close() {
       clearInterval(deskTimer);
+      unwatchOutbox?.();
       worker?.stop();
       await worker?.idle();
       api?.close();

@@ -1,6 +1,6 @@
 /** What is still owed to the servers, and what they refused: the `queue` view. */
 import type { Database } from 'better-sqlite3';
-import type { OutboxOp, QueueItem, QueueReport } from '../../shared/entry';
+import type { OutboxOp, Provider, QueueItem, QueueReport } from '../../shared/entry';
 import { toIso } from '../../shared/time';
 import { ENTRY_SELECT, toEntry, type EntryRow } from './entry-rows';
 
@@ -25,7 +25,17 @@ export function createQueue(db: Database) {
   const attention = db.prepare<[], EntryRow>(
     `${ENTRY_SELECT} WHERE e.sync_error IS NOT NULL AND e.deleted_at IS NULL ORDER BY e.start_at DESC`,
   );
+  const backlog = db.prepare<[], { account: string; provider: string; changes: number; hold_until: number | null }>(
+    `SELECT a.name AS account, a.provider, count(o.id) AS changes, s.hold_until
+       FROM accounts a JOIN entries e ON e.account_id = a.id JOIN outbox o ON o.entry_id = e.id
+       LEFT JOIN account_sync s ON s.account_id = a.id
+      GROUP BY a.id ORDER BY a.name`,
+  );
   return {
+    /** Per account: how many changes wait, and the server's hold on it (for drain estimates). */
+    backlog(): { account: string; provider: Provider; changes: number; hold_until: number | null }[] {
+      return backlog.all() as { account: string; provider: Provider; changes: number; hold_until: number | null }[];
+    },
     report(): QueueReport {
       return {
         queued: queued.all().map(

@@ -21,7 +21,13 @@ export interface AccountGates {
   pacer(accountId: string, limit: RateLimit | undefined): Pacer | null;
 }
 
-export function createAccountGates(o: { store: SyncStore; now: () => number; sleep: Sleep }): AccountGates {
+/** A request the budget could not take soon enough: it waits for a later pass, it did not fail. */
+export function isBudgetWait(e: SyncError | undefined): boolean {
+  return !!e && e.status === 429 && e.message.startsWith(BUDGET);
+}
+const BUDGET = 'not sent yet:';
+
+export function createAccountGates(o: { store: SyncStore; now: () => number; sleep: Sleep; maxWaitMs: number }): AccountGates {
   const pacers = new Map<string, Pacer>();
 
   function heldUntil(accountId: string): number | null {
@@ -46,7 +52,14 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
         async gate() {
           const held = heldError(heldUntil(accountId), o.now());
           if (held) return held;
-          await pacer(accountId, limit())?.take();
+          const p = pacer(accountId, limit());
+          if (p && !(await p.take(o.maxWaitMs))) {
+            const at = p.nextFreeAt();
+            return {
+              class: 'transient', status: 429, retryAfterMs: Math.max(0, at - o.now()),
+              message: `${BUDGET} ${p.limit.service} takes ${p.limit.requests} requests per ${p.limit.perMs / 60_000} min; the next may go at ${new Date(at).toISOString()}`,
+            };
+          }
           // A hold set while this request waited for the pacer (another request's 429) still counts.
           return heldError(heldUntil(accountId), o.now());
         },

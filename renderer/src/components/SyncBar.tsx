@@ -12,6 +12,8 @@ export function SyncBar({ s, a }: { s: AppState; a: AppActions }) {
         accounts.map((x) => (
           <span key={x.account} className={`acct acct-${x.state}`} data-testid="account-status" title={x.last_error ?? ''}>
             {x.account}: {x.state}{x.pending ? `, ${x.pending} queued` : ''}{x.attention ? `, ${x.attention} need attention` : ''}
+            {x.state === 'skipped' && x.last_error ? ` (${x.last_error})` : ''}
+            {x.note ? <span className="muted" data-testid="account-note"> — {x.note}</span> : null}
           </span>
         ))
       )}
