@@ -91,7 +91,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
 }
 
 /** The records the seed says the server should hold for one of our entries. */
-export function expectedRecords(provider: Provider, e: Entry): Omit<Held, 'id' | 'ref'>[] {
+export function expectedRecords(provider: Provider, e: Pick<Entry, 'description' | 'start' | 'end' | 'project_id'>): Omit<Held, 'id' | 'ref'>[] {
   const start = Date.parse(e.start);
   const end = Date.parse(e.end);
   const secs = (end - start) / 1000;
@@ -130,4 +130,67 @@ export function expectExactlyOnce(w: World, extra: readonly string[] = []): void
     const mine = held.filter((h) => want.some((x) => x.entry === e.id && key(x) === key(h))).map((h) => h.id).sort();
     expect(ids).toEqual(mine);
   }
+}
+
+/** An entry as the user last left it: the fields the test typed, never read back from the core. */
+export interface Intended {
+  id: string;
+  description: string;
+  start: string;
+  end: string;
+  project_id: string | null;
+}
+
+/** The test's model of what the user did: live entries with their last fields, and what was deleted. */
+export class UserIntent {
+  readonly live = new Map<string, Intended>();
+  readonly deleted = new Set<string>();
+  made(e: Intended): void {
+    this.live.set(e.id, { ...e });
+  }
+  edited(id: string, patch: Partial<Omit<Intended, 'id'>>): void {
+    const e = this.live.get(id);
+    if (!e) throw new Error(`the test edited ${id}, which it never made or already deleted`);
+    Object.assign(e, patch);
+  }
+  removed(id: string): void {
+    this.live.delete(id);
+    this.deleted.add(id);
+  }
+}
+
+/**
+ * Judges both sides against what the user did, not against the local database: the server holds
+ * exactly the records each live entry should make (in the seed's precision) and nothing else, and
+ * the local list is exactly the live entries with their last fields, each synced; nothing deleted
+ * is in either. Every divergence is listed before the first assertion fails.
+ */
+export function expectMatchesIntent(w: World, intent: UserIntent): void {
+  const norm = (h: Omit<Held, 'id' | 'ref'>) => JSON.stringify({ description: h.description, start: h.start, date: h.date, seconds: h.seconds, project_id: h.project_id });
+  const want = [...intent.live.values()].flatMap((e) => expectedRecords(w.provider, e).map((r) => ({ key: norm(r), entry: e.id })));
+  const held = w.server.held().map((h) => ({ key: norm(h), id: h.id }));
+  const extra = [...held];
+  const missing: typeof want = [];
+  for (const x of want) {
+    const i = extra.findIndex((h) => h.key === x.key);
+    if (i < 0) missing.push(x);
+    else extra.splice(i, 1);
+  }
+  const local = w.core.entries.list({});
+  const fields = (e: Intended) => JSON.stringify({ description: e.description, start: e.start, end: e.end, project_id: e.project_id });
+  const localById = new Map(local.map((e) => [e.id, e]));
+  const problems = [
+    ...missing.map((x) => `server lacks a record of live entry ${x.entry}: ${x.key}`),
+    ...extra.map((h) => `server holds a record the user does not have: ${h.id} ${h.key}`),
+    ...[...intent.live.values()].flatMap((e) => {
+      const l = localById.get(e.id);
+      if (!l) return [`local list lacks live entry ${e.id} (${e.description})`];
+      const out = fields(l) === fields(e) ? [] : [`local entry ${e.id} is ${fields(l)}, the user left it ${fields(e)}`];
+      return l.sync.state === 'synced' ? out : [...out, `local entry ${e.id} is ${l.sync.state}: ${l.sync.error}`];
+    }),
+    ...local.filter((l) => !intent.live.has(l.id)).map((l) => intent.deleted.has(l.id)
+      ? `local list shows deleted entry ${l.id} (${l.description}) again, ${l.sync.state}`
+      : `local list shows an entry the user never made: ${l.id} (${l.description}) ${l.sync.state}`),
+  ];
+  expect(problems, `${problems.length} divergences from what the user did`).toEqual([]);
 }
