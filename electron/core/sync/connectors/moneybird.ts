@@ -8,8 +8,8 @@
 import type { CatalogItem } from '../../../../shared/catalog';
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
-import type { Http } from '../http';
-import { errorText, fail, iso, lookupByFingerprint, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
+import type { Http, HttpResult } from '../http';
+import { errorText, fail, iso, lookupByFingerprint, nextLink, normIso, query, records, refused, restCalls, str } from './common';
 
 const PER_PAGE = 100;
 const MINUTE = 60_000;
@@ -17,6 +17,7 @@ const MINUTE = 60_000;
 export const moneybirdCapabilities: Capabilities = {
   bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
   pagination: 'page', localOnlyFields: ['task_id', 'tags'], catalog: 'remote',
+  rateLimit: { requests: 150, perMs: 5 * 60_000, service: 'Moneybird' },
 };
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
@@ -51,12 +52,30 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
   const rest = restCalls(http, req);
   const at = (id: string) => `${root}/${encodeURIComponent(id)}.json`;
 
-  const list = (from: string, to: string, zone: string) =>
-    pageThrough(PER_PAGE, async (page): Promise<Outcome<RemoteRecord[]>> => {
-      const filter = `period:${day(from)}..${day(to)},user_id:${account.context.user ?? ''}`;
-      const r = await http.request({ ...req, method: 'GET', url: `${root}.json${query({ filter, page, per_page: PER_PAGE })}` });
-      return r.ok ? { ok: true, value: records(r.body, (d) => toRecord(d, zone)) } : fail(r);
-    });
+  /**
+   * Every page of a bare-array list: Moneybird says where the next page is in the Link header
+   * (rel="next", real-apis.md); an answer with no Link header at all is paged on until one comes back short.
+   */
+  async function pages<T>(urlFor: (page: number) => string, parse: (body: unknown) => T[]): Promise<Outcome<T[]>> {
+    const out: T[] = [];
+    let url: string | null = urlFor(1);
+    for (let page = 1; url && page <= 1000; page++) {
+      const r: HttpResult = await http.request<unknown>({ ...req, method: 'GET', url });
+      if (!r.ok) return fail(r);
+      const rows = parse(r.body);
+      out.push(...rows);
+      const link: string | null | undefined = r.headers?.get('link');
+      const next: string | null | Error = link == null ? (rows.length < PER_PAGE ? null : urlFor(page + 1)) : nextLink(link, account.baseUrl);
+      if (next instanceof Error) return { ok: false, error: { class: 'transient', status: r.status, message: next.message } };
+      url = next;
+    }
+    return { ok: true, value: out };
+  }
+
+  const list = (from: string, to: string, zone: string) => {
+    const filter = `period:${day(from)}..${day(to)},user_id:${account.context.user ?? ''}`;
+    return pages((page) => `${root}.json${query({ filter, page, per_page: PER_PAGE })}`, (b) => records(b, (d) => toRecord(d, zone)));
+  };
 
   return {
     provider: 'moneybird',
@@ -91,12 +110,8 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
      */
     async catalog() {
       const all = (path: string, params: Record<string, string> = {}) =>
-        pageThrough<Record<string, unknown>>(PER_PAGE, async (page): Promise<Outcome<Record<string, unknown>[]>> => {
-          const r = await http.request<unknown>({ ...req, method: 'GET', url: `${account.baseUrl}/api/v2/${admin}/${path}.json${query({ ...params, page, per_page: PER_PAGE })}` });
-          if (!r.ok) return fail(r);
-          const rows = Array.isArray(r.body) ? r.body.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && str((x as { id?: unknown }).id) !== null) : [];
-          return { ok: true, value: rows };
-        });
+        pages((page) => `${account.baseUrl}/api/v2/${admin}/${path}.json${query({ ...params, page, per_page: PER_PAGE })}`,
+          (b) => (Array.isArray(b) ? b.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && str((x as { id?: unknown }).id) !== null) : []));
       const projects = await all('projects', { filter: 'state:active' });
       if (!projects.ok) return projects;
       const contacts = await all('contacts');
