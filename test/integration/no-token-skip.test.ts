@@ -4,29 +4,19 @@
  * process) syncs a database beside the app: one account's token was typed into the app (it lives
  * in the app's secret store), another's comes from an environment variable.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { bundleCli, startCli } from '../helpers/cli-process';
 import { testCore, type TestCore } from '../helpers/temp';
 
-const ROOT = join(__dirname, '..', '..');
-let bin: string;
+let cli: ReturnType<typeof bundleCli>;
 beforeAll(() => {
-  const dir = join(ROOT, 'node_modules', '.cache', 'timetray-fixtures');
-  mkdirSync(dir, { recursive: true });
-  bin = join(dir, `cli-no-token-${process.pid}.cjs`);
-  buildSync({
-    entryPoints: [join(ROOT, 'electron', 'cli', 'main.ts')], outfile: bin, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', external: ['better-sqlite3', 'electron'], define: { TIMETRAY_VERSION: '"test"' }, logLevel: 'warning',
-  });
+  cli = bundleCli('no-token');
 });
-afterAll(() => rmSync(bin, { force: true }));
+afterAll(() => cli.remove());
 
 let t: TestCore;
 let appServer: FakeProvider;
@@ -37,16 +27,7 @@ afterEach(async () => {
   t?.done();
 });
 
-/** Asynchronous: the fake servers answer from this process's event loop. */
-function timetray(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { TT_TOKEN: _drop, ...rest } = process.env;
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, TIMETRAY_DATA_DIR: t.dir, ...env }, timeout: 20_000 });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const timetray = (args: string[], env: Record<string, string> = {}) => startCli(cli.bin, t.dir, args, env, ['TT_TOKEN']).done;
 
 it('the CLI skips an account whose token only the app holds, says so, exits 0, and the app still syncs it', async () => {
   appServer = await FAKE_PROVIDERS.voltasis();

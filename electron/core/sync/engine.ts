@@ -98,6 +98,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const maxPaceWaitMs = o.maxPaceWaitMs ?? 10_000;
   const gates = createAccountGates({ store, now, sleep, maxWaitMs: maxPaceWaitMs });
   const leaseMs = o.leaseMs ?? 120_000;
+  /** The leases of the passes running now, for `abandon`. */
+  const inFlight = new Set<Map<number, number>>();
   /** Accounts whose pass stopped for their budget, and when it has room again (for nextDue). */
   const pacedUntil = new Map<string, number>();
   const connect = (account: Account, token: string): Connector => {
@@ -162,20 +164,29 @@ export function createSyncEngine(o: SyncEngineOptions) {
     };
     // Rows this pass leased, with the lease each took: given back at once if the pass dies.
     const leased = new Map<number, number>();
+    inFlight.add(leased);
     try {
       return await passAccount(account, force, report, tracking(leased));
     } catch (e) {
       const message = `sync stopped by an unexpected error: ${e instanceof Error ? e.message : String(e)}`;
       try {
-        const rows = store.leasesOf([...leased.keys()]).filter((r) => r.lease_until !== null && r.lease_until === leased.get(r.id));
-        store.releaseLeases(rows.map((r) => ({ id: r.id, lease_until: r.lease_until! })), now() + backoffDelay(1, o.backoff ?? DEFAULT_BACKOFF), message);
+        release(leased, now() + backoffDelay(1, o.backoff ?? DEFAULT_BACKOFF), message);
         store.setAccount(account.id, { last_error: message, last_error_at: now() });
         Object.assign(report, store.counts(account.id));
       } catch {
         // The database itself failed: the leases expire on their own; the next pass retries.
       }
       return Object.assign(report, { state: 'error' as const, error: message });
+    } finally {
+      inFlight.delete(leased);
     }
+  }
+
+  /** Gives back the leases a pass took that are still as it took them (settled rows hold none). */
+  function release(leased: Map<number, number>, dueAt: number | null, message: string) {
+    const rows = store.leasesOf([...leased.keys()]).filter((r) => r.lease_until !== null && r.lease_until === leased.get(r.id));
+    store.releaseLeases(rows.map((r) => ({ id: r.id, lease_until: r.lease_until! })), dueAt, message);
+    leased.clear();
   }
 
   /** The store as the push sees it, noting each lease it takes. */
@@ -366,6 +377,14 @@ export function createSyncEngine(o: SyncEngineOptions) {
       return next;
     },
     resetBackoff: () => store.resetBackoff(),
+    /**
+     * The process is going away mid-pass (Ctrl-C on `timetray sync`): its leased rows are due again
+     * at once for the app or the next run, not after their lease. Attempts stay counted, since a
+     * request may be on the wire: the next sender looks the entry up first.
+     */
+    abandon(message: string): void {
+      for (const leased of inFlight) release(leased, null, message);
+    },
     close: () => {
       if (db !== o.core.db) db.close();
     },
