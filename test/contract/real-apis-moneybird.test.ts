@@ -93,6 +93,20 @@ describe('moneybird lists', () => {
     expect(server.log.map((l) => `${l.method} ${l.status}`)).toEqual(['GET 200', 'GET 200']);
   });
 
+  it('times come back UTC with milliseconds, and paused_duration (seconds, floored to minutes) shortens the work', async () => {
+    server = await startMoneybird();
+    const id = server.seedRemote({ description: 'with a break', start: Date.parse('2026-03-02T09:00:00Z'), seconds: 3600, project_id: '101' });
+    const { base_url, administration } = server.account();
+    const patched = await fetch(`${base_url}/api/v2/${administration}/time_entries/${id}`, {
+      method: 'PATCH', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ time_entry: { paused_duration: 330 } }),
+    });
+    expect(await patched.json()).toMatchObject({ id, started_at: '2026-03-02T09:00:00.000Z', ended_at: '2026-03-02T10:00:00.000Z', paused_duration: 300 });
+    const r = await connector(server).list('2026-03-01', '2026-03-03', ZONE);
+    const rec = r.ok ? r.value[0]! : expect.fail(r.error.message);
+    expect([rec.start, rec.end]).toEqual([Date.parse('2026-03-02T09:00:00Z'), Date.parse('2026-03-02T09:55:00Z')]);
+  });
+
   it('the fake refuses per_page above 100 and answers with or without .json', async () => {
     server = await startMoneybird();
     const { base_url, administration } = server.account();
