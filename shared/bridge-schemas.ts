@@ -39,7 +39,8 @@ export const BRIDGE_METHODS: Record<BridgeMethod, z.ZodType> = {
   'accounts.list': z.tuple([]),
   'accounts.add': z.tuple([accountFormSchema]),
   'accounts.update': z.tuple([accountName, accountFormPatchSchema]),
-  'accounts.remove': z.tuple([accountName, z.object({ keep_local: z.boolean({ error: 'must be true or false' }).optional() }).strict().optional()]),
+  // nullish: a JSON transport sends an omitted trailing argument as null.
+  'accounts.remove': z.tuple([accountName, z.object({ keep_local: z.boolean({ error: 'must be true or false' }).optional() }).strict().nullish()]),
   'accounts.test': z.tuple([connectionTargetSchema]),
   'catalog.list': z.tuple([accountName.optional()]),
   'catalog.refresh': z.tuple([accountName]),

@@ -52,7 +52,7 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
   async function remove(name: string, keepLocal: boolean) {
     setBusy(name);
     try {
-      const r = await s.bridge.accounts.remove(name, keepLocal ? { keep_local: true } : undefined);
+      const r = await s.bridge.accounts.remove(name, { keep_local: keepLocal });
       setRefused({ ...refused, [name]: false });
       setResult({ ...result, [name]: '' });
       await s.loadAccounts();
