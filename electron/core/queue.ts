@@ -16,10 +16,11 @@ interface QueueRow {
 }
 
 export function createQueue(db: Database) {
+  // A row is owed to outbox.account_id when set (an entry that left that account), else to the entry's.
   const queued = db.prepare<[], QueueRow>(
     `SELECT o.id, o.entry_id, a.name AS account_name, o.op, o.attempts, o.created_at,
             o.next_attempt_at, o.last_error
-       FROM outbox o JOIN entries e ON e.id = o.entry_id JOIN accounts a ON a.id = e.account_id
+       FROM outbox o JOIN entries e ON e.id = o.entry_id JOIN accounts a ON a.id = coalesce(o.account_id, e.account_id)
       ORDER BY o.id`,
   );
   const attention = db.prepare<[], EntryRow>(
@@ -27,7 +28,7 @@ export function createQueue(db: Database) {
   );
   const backlog = db.prepare<[], { account: string; provider: string; changes: number; hold_until: number | null }>(
     `SELECT a.name AS account, a.provider, count(o.id) AS changes, s.hold_until
-       FROM accounts a JOIN entries e ON e.account_id = a.id JOIN outbox o ON o.entry_id = e.id
+       FROM outbox o JOIN entries e ON e.id = o.entry_id JOIN accounts a ON a.id = coalesce(o.account_id, e.account_id)
        LEFT JOIN account_sync s ON s.account_id = a.id
       GROUP BY a.id ORDER BY a.name`,
   );

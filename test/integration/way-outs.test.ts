@@ -119,6 +119,14 @@ describe('giving entries an account, moving them, making them local-only', () =>
       { entry: sent.id, op: 'delete', account_id: aId },
       { entry: sent.id, op: 'create', account_id: null },
     ]);
+    // What `timetray queue` shows: each row under the account it is owed to.
+    expect(queued(t)).toEqual([
+      { entry: sent.id, op: 'create', account: 'a' },
+      { entry: fresh.id, op: 'create', account: 'b' },
+      { entry: sent.id, op: 'delete', account: 'a' },
+      { entry: sent.id, op: 'create', account: 'b' },
+    ]);
+    expect(t.core.queue.backlog().map((b) => [b.account, b.changes])).toEqual([['a', 2], ['b', 2]]);
     // Moving to the account it already has changes nothing.
     expect(t.core.entries.setAccount([fresh.id], 'b')).toMatchObject({ entries: [], unchanged: [fresh.id] });
   });
