@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FAKE_PROVIDERS } from '../providers';
-import { expect, stored, test, ZONE, type Host } from './host';
+import { expect, test, ZONE, type Host } from './host';
 
 /** The CLI without blocking this process: the fake server answering the sync lives here. */
 function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
@@ -34,7 +34,7 @@ test('a conflict shows in the entry\'s history; Restore (keyboard only) brings t
     const start = new Date(Date.now() - 90 * 60_000).toISOString();
     const e = JSON.parse(host.cli('add', 'Draft', '--start', start, '--duration', '30m', '--json').stdout);
     expect((await cliAsync(host, env, 'sync')).code).toBe(0);
-    const remoteId = stored(host)[0] && (JSON.parse(host.cli('list', '--json').stdout)[0].sync.remote_id as string);
+    const remoteId = JSON.parse(host.cli('list', '--json').stdout)[0].sync.remote_id as string;
     // Changed here, then on the server by another client: the newer edit wins, the other is history.
     expect(host.cli('edit', e.id, '--description', 'Mine').code).toBe(0);
     fake.editRemote(remoteId, 'Server text');
@@ -56,9 +56,11 @@ test('a conflict shows in the entry\'s history; Restore (keyboard only) brings t
     await expect(item).toContainText(`“${lost}”`);
     await expect(item).toContainText(conflict.lost_from === 'local' ? 'Made on this computer' : 'Made on the server');
     // Focus starts on the first Restore; Tab to the conflict's own and press Enter.
-    for (let i = 0; i < 6 && !(await item.getByRole('button', { name: /^Restore/ }).evaluate((b) => b === document.activeElement)); i++) {
+    const restore = item.getByRole('button', { name: /^Restore/ });
+    for (let i = 0; i < 6 && !(await expect(restore).toBeFocused({ timeout: 200 }).then(() => true, () => false)); i++) {
       await app.keyboard.press('Tab');
     }
+    await expect(restore).toBeFocused();
     await app.keyboard.press('Enter');
     await expect(panel.getByRole('status')).toContainText('Restored description; the change is queued for sync.');
     await app.keyboard.press('Escape');
