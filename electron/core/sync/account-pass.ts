@@ -19,7 +19,7 @@ export interface AccountPassContext extends Pick<SyncEngineOptions, 'tokenFor' |
   store: SyncStore;
   pullStore: PullStore;
   gates: AccountGates;
-  connect(account: Account, token: string): Connector;
+  connect(account: Account, token: string, alive: () => boolean): Connector;
   now(): number;
   zone(): string;
   sleep: Sleep;
@@ -39,7 +39,9 @@ function skipReason(account: Account): { why: string; appSyncs: boolean } {
 export function createAccountPass(x: AccountPassContext) {
   const { store, pullStore, gates, connect, now, zone, sleep, leaseMs, maxPaceWaitMs, pacedUntil } = x;
 
-  return async function passAccount(account: Account, force: boolean, report: AccountReport, pushStore: SyncStore): Promise<AccountReport> {
+  return async function passAccount(
+    account: Account, force: boolean, report: AccountReport, pushStore: SyncStore, alive: () => boolean,
+  ): Promise<AccountReport> {
     pacedUntil.delete(account.id);
     const finish = (_?: unknown) => {
       const c = store.counts(account.id);
@@ -66,7 +68,7 @@ export function createAccountPass(x: AccountPassContext) {
       state = store.account(account.id);
     }
     if (state.paused_reason && !force) return finish(Object.assign(report, { state: 'paused', error: state.paused_reason }));
-    const connector = connect(account, token);
+    const connector = connect(account, token, alive);
 
     if (state.offline_since && !force) {
       const p = await connector.probe();

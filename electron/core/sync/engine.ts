@@ -22,6 +22,7 @@ import { createAccountGates } from './account-gate';
 import { createAccountPass } from './account-pass';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Connector } from './connector';
+import type { SyncError } from './errors';
 import { connectorFor } from './connectors';
 import { createHttp, type FetchLike } from './http';
 import type { PullReport } from './pull';
@@ -31,6 +32,9 @@ import { realSleep, type Sleep } from './pacer';
 import { openDatabase, type OpenOptions } from '../db';
 import type { CatalogRefresh } from '../../../shared/catalog';
 import { createCatalog } from '../catalog';
+
+/** What a dead pass's leftover requests get instead of the network (status 0 halts a push). */
+const stopped: SyncError = { class: 'transient', status: 0, message: 'not sent: this account\'s pass was stopped by an error' };
 
 /** The pickers' lists are fetched in the background at most this often per account. */
 export const CATALOG_MAX_AGE_MS = 6 * 3600_000;
@@ -102,11 +106,14 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const inFlight = new Set<Map<number, number>>();
   /** Accounts whose pass stopped for their budget, and when it has room again (for nextDue). */
   const pacedUntil = new Map<string, number>();
-  const connect = (account: Account, token: string): Connector => {
+  /** `alive`: false once the pass that made it died; its leftover workers then send nothing more. */
+  const connect = (account: Account, token: string, alive: () => boolean = () => true): Connector => {
     if (o.connector) return o.connector(account, token);
     // The hooks look the budget up on the connector they serve: declared there, not by provider here.
     let limit: Connector['capabilities']['rateLimit'];
-    const http = createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now, ...gates.hooks(account.id, () => limit) });
+    const hooks = gates.hooks(account.id, () => limit);
+    const gate = async () => (alive() ? hooks.gate() : stopped);
+    const http = createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now, ...hooks, gate });
     const c = connectorFor(account, token, http);
     limit = c.capabilities.rateLimit;
     return c;
@@ -162,10 +169,13 @@ export function createSyncEngine(o: SyncEngineOptions) {
     };
     // Rows this pass leased, with the lease each took: given back at once if the pass dies.
     const leased = new Map<number, number>();
+    let dead = false;
     inFlight.add(leased);
     try {
-      return await passAccount(account, force, report, tracking(leased));
+      return await passAccount(account, force, report, tracking(leased), () => !dead);
     } catch (e) {
+      // Requests of the same batch still running in other workers must not follow rows given back.
+      dead = true;
       const message = `sync stopped by an unexpected error: ${e instanceof Error ? e.message : String(e)}`;
       try {
         release(leased, now() + backoffDelay(1, o.backoff ?? DEFAULT_BACKOFF), message);
