@@ -1,5 +1,5 @@
 /** Human-readable lines for the terminal. `--json` output never passes through here. */
-import type { Account, Entry, QueueReport, RunningTimer } from '../../shared/entry';
+import type { Account, Entry, EntryView, HistoryItem, QueueReport, RunningTimer } from '../../shared/entry';
 import type { SyncReport } from '../core/sync/engine';
 import { formatDuration, localClockOf, localDateOf } from '../../shared/time';
 
@@ -13,7 +13,8 @@ function extras(e: { project_id: string | null; task_id: string | null; client_i
   return parts.join('  ');
 }
 
-export function entryLine(e: Entry, zone: string): string {
+/** `view` adds a short mark of the fields that stay on this computer (`show` gives the whole note). */
+export function entryLine(e: Entry, zone: string, view?: Pick<EntryView, 'local_only' | 'history_count'>): string {
   const start = Date.parse(e.start);
   const end = Date.parse(e.end);
   const endDate = localDateOf(end, zone);
@@ -23,7 +24,30 @@ export function entryLine(e: Entry, zone: string): string {
   const desc = e.description || '(no description)';
   const more = extras(e);
   const err = e.sync.error ? `\n    ! ${e.sync.error}` : '';
-  return `${e.id}  ${span}  ${formatDuration(e.duration_seconds).padStart(6)}  ${desc}${more ? `  ${more}` : ''}  [${sync}]${err}`;
+  const local = view?.local_only ? `  (local only: ${view.local_only.fields.map((f) => (f === 'time_of_day' ? 'times' : f.replace(/_id$/, ''))).join(', ')})` : '';
+  const hist = view?.history_count ? `  (history: ${view.history_count})` : '';
+  return `${e.id}  ${span}  ${formatDuration(e.duration_seconds).padStart(6)}  ${desc}${more ? `  ${more}` : ''}  [${sync}]${local}${hist}${err}`;
+}
+
+function valueText(field: string, v: unknown, zone: string): string {
+  if ((field === 'start' || field === 'end') && typeof v === 'string') {
+    const t = Date.parse(v);
+    return `${localDateOf(t, zone)} ${localClockOf(t, zone)}`;
+  }
+  if (field === 'duration' && typeof v === 'number') return formatDuration(v);
+  if (field === 'tags' && Array.isArray(v)) return v.length ? v.map((t) => `#${t}`).join(' ') : '(no tags)';
+  if (v === null || v === '') return '(empty)';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** Each item: its number (for --restore), when, where the losing value was made, the value, why. */
+export function historyText(items: readonly HistoryItem[], zone: string): string {
+  return items.map((h) => {
+    const t = Date.parse(h.at);
+    const values = Object.entries(h.fields).map(([f, v]) => `${f} ${valueText(f, v, zone)}`).join(', ');
+    const where = h.lost_from === 'server' ? 'on the server' : 'on this computer';
+    return `#${h.id}  ${localDateOf(t, zone)} ${localClockOf(t, zone)}  lost: ${values} (made ${where})\n    ${h.note}`;
+  }).join('\n');
 }
 
 export function runningLine(t: RunningTimer, zone: string): string {
@@ -54,6 +78,7 @@ export function queueText(q: QueueReport, zone: string): string {
     out.push(`needs attention: ${q.attention.length}`);
     for (const e of q.attention) out.push(`  ${entryLine(e, zone)}`);
   }
+  for (const d of q.drain ?? []) out.push(`${d.account}: ${d.text}`);
   return out.join('\n');
 }
 
@@ -65,8 +90,11 @@ export function syncText(r: SyncReport): string {
       const conflicts = a.pulled.conflicts ? `, ${a.pulled.conflicts} conflicts (kept in history)` : '';
       const attention = a.attention ? `, ${a.attention} need attention (timetray queue)` : '';
       const skipped = a.pulled.skipped.map((s) => `\n  skipped remote ${s.remoteId}: ${s.reason}`).join('');
-      return `${a.account} (${a.provider}): ${a.state}; sent ${a.pushed}, ${a.pending} queued${attention}${pulled}${conflicts}` +
-        `${a.error ? `\n  last error: ${a.error}` : ''}${skipped}`;
+      const queued = `${a.pending} queued${attention}`;
+      if (a.state === 'skipped') return `${a.account} (${a.provider}): ${a.error}; ${queued}`;
+      if (a.state === 'held') return `${a.account} (${a.provider}): ${a.note}; ${queued}`;
+      return `${a.account} (${a.provider}): ${a.state}; sent ${a.pushed}, ${queued}${pulled}${conflicts}` +
+        `${a.error ? `\n  last error: ${a.error}` : ''}${a.note ? `\n  ${a.note}` : ''}${skipped}`;
     })
     .join('\n');
 }

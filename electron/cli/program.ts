@@ -9,7 +9,9 @@ import type { Core } from '../core';
 import { resolveDataDir } from '../core/data-dir';
 import { ValidationError } from '../../shared/errors';
 import { PROVIDERS } from '../../shared/entry';
+import { entryViews } from '../core/entry-views';
 import { accountLine, entryLine, queueText, runningLine, syncText } from './format';
+import { historyCommands, removeAccountCommand } from './way-out-commands';
 import { collect, duration, entryFields, when, type EntryFlags } from './options';
 
 /** A sync pass that left work queued, paused or refused: exit status 1, the report already printed. */
@@ -72,6 +74,7 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
         [
           r.stopped ? `stopped: ${entryLine(r.stopped, z)}` : '',
           r.discarded ? `discarded a timer under one second: ${r.discarded.description}` : '',
+          r.notice ? `note: ${r.notice}` : '',
           runningLine(r.running, z),
         ].filter(Boolean).join('\n'),
       );
@@ -84,8 +87,8 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     .action((o: { at?: string }, cmd: Command) => {
       const c = open(cmd);
       const at = o.at === undefined ? undefined : Date.parse(when('at', o.at, c.zone(), c.clock.now())!);
-      const e = c.timer.stop(at);
-      print(cmd, e, () => entryLine(e, c.zone()));
+      const { entry: e, notice } = c.timer.stopWithNotice(at);
+      print(cmd, notice ? { ...e, notice } : e, () => `${entryLine(e, c.zone())}${notice ? `\nnote: ${notice}` : ''}`);
     });
 
   program
@@ -95,8 +98,8 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     .action((words: string[], _o: unknown, cmd: Command) => {
       const c = open(cmd);
       if (c.timer.status()) {
-        const e = c.timer.stop();
-        print(cmd, { stopped: e }, () => `stopped: ${entryLine(e, c.zone())}`);
+        const { entry: e, notice } = c.timer.stopWithNotice();
+        print(cmd, { stopped: e, ...(notice && { notice }) }, () => `stopped: ${entryLine(e, c.zone())}${notice ? `\nnote: ${notice}` : ''}`);
       } else {
         const r = c.timer.start({ description: words.join(' ') });
         print(cmd, { running: r.running }, () => runningLine(r.running, c.zone()));
@@ -153,13 +156,15 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     .action((o: { from?: string; to?: string; limit?: number }, cmd: Command) => {
       const c = open(cmd);
       const list = c.entries.list(o);
-      print(cmd, list, () => (list.length ? list.map((e) => entryLine(e, c.zone())).join('\n') : 'no entries'));
+      print(cmd, list, () => (list.length ? entryViews(c, list).map((e) => entryLine(e, c.zone(), e)).join('\n') : 'no entries'));
     });
 
   program
     .command('edit')
-    .description('change an entry; the change is queued for sync')
-    .argument('<id>', 'entry id')
+    .description('change an entry; the change is queued for sync. --account or --local may name several entries')
+    .argument('<ids...>', 'entry id (several only with --account or --local)')
+    .option('--account <name>', 'give the entries this account, or move them to it (the old account\'s copy is deleted)')
+    .option('--local', 'make the entries local-only (a copy a server holds is deleted there)')
     .option('--description <text>', 'new description')
     .option('--start <when>', 'new start')
     .option('--end <when>', 'new end')
@@ -170,9 +175,11 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     .option('--clear-tags', 'remove every tag')
     .option('--billable', 'billable')
     .option('--no-billable', 'not billable')
-    .action((id: string, o: EntryFlags & { description?: string; start?: string; end?: string; clearTags?: boolean }, cmd: Command) => {
+    .action((ids: string[], o: EntryFlags & { description?: string; start?: string; end?: string; clearTags?: boolean; local?: boolean }, cmd: Command) => {
       const c = open(cmd);
       const now = c.clock.now();
+      const move = o.account !== undefined || o.local === true;
+      if (o.account !== undefined && o.local) throw ValidationError.one('account', 'give --account or --local, not both');
       const patch = {
         ...entryFields(o),
         ...(o.clearTags && { tags: [] }),
@@ -181,12 +188,26 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
         ...(o.end !== undefined && { end: when('end', o.end, c.zone(), now) }),
       };
       if (o.clearTags && o.tag) throw ValidationError.one('tag', 'give --tag or --clear-tags, not both');
-      if (Object.keys(patch).length === 0) {
-        throw ValidationError.one('edit', 'nothing to change: give --description, --start, --end, --project, --task, --client, --tag or --[no-]billable');
+      const fields = Object.keys(patch).length > 0;
+      if (!fields && !move) {
+        throw ValidationError.one('edit', 'nothing to change: give --description, --start, --end, --project, --task, --client, --tag, --[no-]billable, --account or --local');
       }
-      const e = c.entries.edit(id, patch);
-      print(cmd, e, () => entryLine(e, c.zone()));
+      if (ids.length > 1 && fields) throw ValidationError.one('ids', 'several entries take only --account or --local; change other fields one entry at a time');
+      // The move and the field changes commit together: all or nothing.
+      const r = c.db.transaction(() => {
+        const moved = move ? c.entries.setAccount(ids, o.local ? null : o.account!) : null;
+        const edited = fields ? c.entries.edit(ids[0]!, patch) : null;
+        return { moved, entries: ids.map((id) => (edited?.id === id ? edited : c.entries.get(id))) };
+      }).immediate();
+      const z = c.zone();
+      print(cmd, ids.length === 1 ? r.entries[0] : r.entries, () => [
+        ...r.entries.map((e) => entryLine(e, z)),
+        ...(r.moved?.unchanged.length ? [`already ${o.local ? 'local' : `on ${o.account}`}: ${r.moved.unchanged.join(' ')}`] : []),
+        ...(r.moved?.remote_deletes ?? []).map((d) => `${d.id}: its copy on ${d.account} will be deleted there at the next sync`),
+      ].join('\n'));
     });
+
+  historyCommands(program, { open, print });
 
   program
     .command('delete')
@@ -217,6 +238,7 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
       });
       print(cmd, a, () => `added account ${accountLine(a).trim()}`);
     });
+  removeAccountCommand(accounts, { open, print });
   accounts
     .command('list')
     .description('accounts, without secrets')
@@ -233,23 +255,46 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
       // Loaded only here: the HTTP stack costs start-up time every other command need not pay.
       const { createSyncEngine } = await import('../core/sync/engine');
       const { nodeFetch } = await import('../core/sync/node-fetch');
+      const { drainEstimates } = await import('../core/sync/drain');
+      // A paced backlog takes minutes: say so before the wait, on stderr (stdout stays the report).
+      for (const d of drainEstimates(c.queue.backlog(), c.clock.now(), c.zone())) {
+        if (d.estimate_ms >= 60_000) io.err(`${d.account}: ${d.text}
+`);
+      }
       const engine = createSyncEngine({
         core: c,
         fetch: nodeFetch,
+        // A token typed into the app stays in the app's secret store: such an account is skipped here.
         tokenFor: (a) => (a.token_env ? io.env[a.token_env] || null : null),
+        // One command, one complete pass: it waits out a paced backlog rather than leave it queued.
+        maxPaceWaitMs: Infinity,
       });
-      const report = await engine.syncAll(true).finally(() => engine.close());
+      // Stopped mid-pass (Ctrl-C, a service manager): give the leased rows back before going, so the
+      // app sends them now instead of after their lease.
+      const interrupted = (signal: NodeJS.Signals) => {
+        engine.abandon(`not sent: timetray sync was stopped (${signal})`);
+        engine.close();
+        c.db.close();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+      const report = await engine.syncAll(true).finally(() => {
+        process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+        engine.close();
+      });
       print(cmd, report, () => syncText(report));
-      const clean = report.accounts.every((a) => a.state === 'ok' && a.pending === 0 && a.attention === 0);
+      // An account only the app can sync is not this command's failure; anything else left is.
+      const clean = report.accounts.every((a) => a.attention === 0 && ((a.state === 'ok' && a.pending === 0) || (a.state === 'skipped' && a.app_syncs)));
       if (!clean) throw new SyncIncomplete(report.accounts.length === 0 ? 'no accounts' : 'work is left');
     });
 
   program
     .command('queue')
     .description('queued operations and entries needing attention')
-    .action((_o: unknown, cmd: Command) => {
+    .action(async (_o: unknown, cmd: Command) => {
       const c = open(cmd);
-      const q = c.queue.report();
+      const { drainEstimates } = await import('../core/sync/drain');
+      const q = { ...c.queue.report(), drain: drainEstimates(c.queue.backlog(), c.clock.now(), c.zone()) };
       print(cmd, q, () => queueText(q, c.zone()));
     });
 
