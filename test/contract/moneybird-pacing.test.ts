@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import type { FetchLike } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
+import { createSyncWorker } from '../../electron/core/sync/worker';
 import { buildProgram } from '../../electron/cli/program';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
@@ -103,4 +104,23 @@ it('timetray queue shows the expected drain time of a Moneybird backlog', async 
   out = '';
   await program.parseAsync(['--json', 'queue'], { from: 'user' });
   expect(JSON.parse(out).drain).toEqual([expect.objectContaining({ account: 'mb', provider: 'moneybird', changes: 400, estimate_ms: 2 * WINDOW, held_until: null })]);
+});
+
+it('the window\'s sync status carries the drain time of the backlog the budget left', async () => {
+  const { engine } = await setup();
+  const worker = createSyncWorker({
+    engine, accounts: () => t.core.accounts.list(), counts: engine.counts, nextDue: engine.nextDue,
+    resetBackoff: engine.resetBackoff, now: t.clock.now, pollMs: 600_000,
+  });
+  worker.start();
+  try {
+    await worker.syncNow();
+    await worker.idle();
+    expect(worker.status().accounts[0]).toMatchObject({
+      account: 'mb', state: 'ok', pending: 251, note: "about 10 min to send 251 changes at Moneybird's 150 requests / 5 min",
+    });
+  } finally {
+    worker.stop();
+    await worker.idle();
+  }
 });

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
+import { createSyncWorker } from '../../electron/core/sync/worker';
 import { expectExactlyOnce, world, type World } from '../helpers/sync';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
@@ -53,4 +54,35 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     expect(w.server.log.filter((l) => l.status === 429)).toHaveLength(1);
     expectExactlyOnce(w);
   });
+});
+
+it('Moneybird\'s epoch Retry-After: the window\'s status says held and until when, and Sync now keeps to it', async () => {
+  const w = await world('moneybird');
+  try {
+    w.add(1);
+    const t0 = w.clock.now();
+    const until = Math.floor(t0 / 1000) * 1000 + 90_000;
+    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: String(until / 1000) } });
+    const worker = createSyncWorker({
+      engine: w.engine, accounts: () => w.core.accounts.list(), counts: w.engine.counts, nextDue: w.engine.nextDue,
+      resetBackoff: w.engine.resetBackoff, now: w.clock.now, pollMs: 600_000,
+    });
+    worker.start();
+    try {
+      await worker.syncNow();
+      await worker.idle();
+      const asked = w.server.log.length;
+      w.clock.set(t0 + 30_000);
+      await worker.syncNow();
+      await worker.idle();
+      expect(w.server.log.length).toBe(asked);
+      expect(worker.status().accounts[0]).toMatchObject({ state: 'held', pending: 1, held_until: new Date(until).toISOString() });
+      expect(worker.status().accounts[0]!.note).toMatch(/^held until \d\d:\d\d:\d\d: the server asked to wait/);
+    } finally {
+      worker.stop();
+      await worker.idle();
+    }
+  } finally {
+    await w.done();
+  }
 });
