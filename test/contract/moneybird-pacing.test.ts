@@ -124,3 +124,18 @@ it('the window\'s sync status carries the drain time of the backlog the budget l
     await worker.idle();
   }
 });
+
+it('the pickers\' list fetch shares the account\'s budget: with it spent, the list waits and nothing is sent', async () => {
+  const { engine, sentAt } = await setup();
+  await engine.syncAll(false);
+  expect(sentAt).toHaveLength(150);
+  const r = await engine.refreshCatalog('mb');
+  expect(r.ok).toBe(false);
+  expect(r.error).toMatch(/^not sent yet: Moneybird takes 150 requests per 5 min; the next may go at /);
+  expect(sentAt).toHaveLength(150);
+  expect(server.log).toHaveLength(150);
+  // Five minutes on, the budget has room again and the list comes.
+  t.clock.advance(WINDOW);
+  expect(await engine.refreshCatalog('mb')).toMatchObject({ ok: true, error: null });
+  expect(server.log.filter((l) => /projects|contacts/.test(l.path)).length).toBeGreaterThan(0);
+});
