@@ -1,0 +1,103 @@
+/**
+ * The way-outs over the bridge's receiving side, on a real core: what stays local and how much
+ * history each entry has, restoring a history item, bulk account assignment, removal keeping
+ * entries, a stop after the clock went back. Bad arguments are refused before the core runs.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppApi, type AppApi } from '../../electron/core/app-api';
+import { restorePatch } from '../../electron/core/history';
+import { localOnlyOf } from '../../electron/core/sync/capabilities';
+import type { ChangeEvent } from '../../shared/bridge';
+import type { Entry, HistoryItem } from '../../shared/entry';
+import { testCore, type TestCore } from '../helpers/temp';
+
+let t: TestCore;
+let api: AppApi;
+afterEach(() => {
+  api?.close();
+  t?.done();
+});
+const setup = () => {
+  t = testCore({ now: '2026-01-15T12:00:00Z' });
+  api = createAppApi({ core: t.core, host: 'browser', version: 'test', watchMs: 20 });
+};
+const ok = async (method: string, ...args: unknown[]) => {
+  const r = await api.dispatch(method, args);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value as any;
+};
+const plain = { tags: [] as string[], task_id: null, client_id: null, project_id: null, billable: true };
+
+describe('what stays local, per provider', () => {
+  it('names only the fields the entry uses, and the times where the API keeps a date and minutes', () => {
+    expect(localOnlyOf('moneybird', { ...plain, tags: ['deep'] })?.note).toBe('tags stay local on Moneybird');
+    expect(localOnlyOf('moneybird', plain)).toBeNull();
+    expect(localOnlyOf('voltasis', { ...plain, tags: ['x'], task_id: 't' })).toBeNull();
+    expect(localOnlyOf('expensicat', { ...plain, task_id: 't', client_id: 'c' })?.note).toBe('the task and the client stay local on Expensicat');
+    expect(localOnlyOf('kantata', plain)).toEqual({
+      provider: 'kantata', fields: ['time_of_day'], note: 'start and end times stay local on Kantata; it keeps the date and minutes',
+    });
+    expect(localOnlyOf('kantata', { ...plain, tags: ['a'] })?.note).toBe('tags stay local on Kantata; start and end times stay local on Kantata; it keeps the date and minutes');
+  });
+});
+
+describe('restoring a history item', () => {
+  const entry = { start: '2026-01-15T09:00:00.000Z', end: '2026-01-15T10:00:00.000Z' } as Entry;
+  const item = (fields: Record<string, unknown>): HistoryItem => ({ id: 1, at: entry.start, lost_from: 'local', fields, note: '' });
+  it('a lost duration keeps the start and moves the end; times and fields come back as they were', () => {
+    expect(restorePatch(item({ duration: 5400 }), entry)).toEqual({ end: '2026-01-15T10:30:00.000Z' });
+    expect(restorePatch(item({ description: 'Mine', tags: ['a'], start: '2026-01-15T08:59:37.000Z' }), entry))
+      .toEqual({ description: 'Mine', tags: ['a'], start: '2026-01-15T08:59:37.000Z' });
+    expect(() => restorePatch(item({ nothing: 1 }), entry)).toThrow(/holds no field that can be restored/);
+  });
+});
+
+describe('the bridge', () => {
+  it('entries.list carries local_only and history_count; restoreHistory edits and queues', async () => {
+    setup();
+    await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://m.test', administration: '1', user: '2' });
+    const e = await ok('entries.create', { description: 'Server text', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z', tags: ['deep'] });
+    // What a merge leaves when the server's edit won over the user's "Mine".
+    t.core.db.prepare("INSERT INTO entry_history (entry_id, at, source, fields, note) VALUES (?, ?, 'remote', ?, ?)")
+      .run(e.id, t.clock.now(), JSON.stringify({ description: 'Mine' }), 'description: edited here and on the server; the server edit was newer and won');
+    const [row] = await ok('entries.list', {});
+    expect(row).toMatchObject({ id: e.id, history_count: 1, local_only: { fields: ['tags'], note: 'tags stay local on Moneybird' } });
+    const [h] = await ok('entries.history', e.id);
+    expect(h).toMatchObject({ id: expect.any(Number), lost_from: 'local', fields: { description: 'Mine' } });
+    const events: ChangeEvent[] = [];
+    api.subscribe((x) => events.push(x));
+    expect(await ok('entries.restoreHistory', e.id, h.id)).toMatchObject({ description: 'Mine', sync: { state: 'pending' } });
+    expect(events).toContainEqual({ kind: 'data' });
+    expect(await api.dispatch('entries.restoreHistory', [e.id, 1.5])).toMatchObject({ ok: false, error: { issues: [{ field: 'argument 1', rule: 'must be a history item number' }] } });
+    expect(await api.dispatch('entries.restoreHistory', [e.id, 999])).toMatchObject({ ok: false, error: { issues: [{ field: 'restore' }] } });
+    expect(await api.dispatch('entries.history', ['nope'])).toMatchObject({ ok: false, error: { name: 'NotFoundError' } });
+  });
+
+  it('entries.setAccount: bad arguments refused before the core runs; a good call moves all', async () => {
+    setup();
+    const a = await ok('entries.create', { description: 'a', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z' });
+    const b = await ok('entries.create', { description: 'b', start: '2026-01-15T10:00:00Z', end: '2026-01-15T11:00:00Z' });
+    await ok('accounts.add', { name: 'v', provider: 'voltasis', base_url: 'https://v.test' });
+    expect(await api.dispatch('entries.setAccount', [[], 'v'])).toMatchObject({ ok: false, error: { issues: [{ rule: 'must name at least one entry' }] } });
+    expect(await api.dispatch('entries.setAccount', [[a.id], 7])).toMatchObject({ ok: false, error: { issues: [{ rule: 'must be an account name, or null for local-only' }] } });
+    const r = await ok('entries.setAccount', [a.id, b.id], 'v');
+    expect(r.entries.map((e: Entry) => e.account)).toEqual(['v', 'v']);
+    expect((await ok('entries.setAccount', [a.id], null)).entries[0]).toMatchObject({ id: a.id, account: null, sync: { state: 'local' } });
+  });
+
+  it('accounts.remove with keep_local says how many; timer.stop after the clock went back carries the notice and announces it', async () => {
+    setup();
+    await ok('accounts.add', { name: 'v', provider: 'voltasis', base_url: 'https://v.test' });
+    await ok('entries.create', { description: 'a', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z' });
+    expect(await api.dispatch('accounts.remove', ['v'])).toMatchObject({ ok: false, error: { issues: [{ field: 'account', rule: expect.stringContaining('--keep-local') }] } });
+    expect(await ok('accounts.remove', 'v', { keep_local: true })).toEqual({ account: 'v', kept_local: 1, dropped_changes: 1 });
+
+    await ok('timer.start', { description: 'late' });
+    t.clock.set('2026-01-15T11:00:00Z');
+    const events: ChangeEvent[] = [];
+    api.subscribe((x) => events.push(x));
+    const stopped = await ok('timer.stop');
+    expect(stopped).toMatchObject({ description: 'late', duration_seconds: 1, notice: expect.stringContaining('set back') });
+    expect(events).toContainEqual({ kind: 'notice', message: stopped.notice });
+  });
+});
