@@ -17,19 +17,6 @@ const rows = () =>
 const base = { description: 'first', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z', account: 'a' };
 
 describe('outbox rows owed to different accounts', () => {
-  it('a change to the entry never merges into a delete owed to the account it left', () => {
-    const e = t.core.entries.create(base);
-    t.core.db.prepare('UPDATE outbox SET attempts = 1').run();
-    t.core.entries.setAccount([e.id], 'b');
-    t.core.db.prepare('UPDATE outbox SET attempts = 0').run(); // even when no push has touched a's rows
-    t.core.entries.edit(e.id, { description: 'second' });
-    expect(rows()).toEqual([
-      { op: 'create', owed: 'a', description: 'first' },
-      { op: 'delete', owed: 'a', description: undefined },
-      { op: 'create', owed: 'own', description: 'second' },
-    ]);
-  });
-
   it('enqueue keeps rows for two accounts apart, and a cancel never takes the other account\'s row with it', () => {
     const e = t.core.entries.create({ ...base, account: null });
     t.core.db.transaction(() => {
