@@ -4,6 +4,7 @@
  * one in bulk; what stays local shown on the entry; removing the account keeping its entries.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAKE_PROVIDERS } from '../providers';
 import { expect, test, ZONE, type Host } from './host';
@@ -23,6 +24,12 @@ function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): P
       resolve({ code: code ?? -1, out });
     });
   });
+}
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+async function shot(page: import('@playwright/test').Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 test('a conflict shows in the entry\'s history; Restore (keyboard only) brings the lost value back, queued for sync', async ({ app, host }) => {
@@ -55,6 +62,7 @@ test('a conflict shows in the entry\'s history; Restore (keyboard only) brings t
     const item = panel.getByTestId('history-item').filter({ hasText: 'edited here and on the server' });
     await expect(item).toContainText(`“${lost}”`);
     await expect(item).toContainText(conflict.lost_from === 'local' ? 'Made on this computer' : 'Made on the server');
+    await shot(app, 'history-panel');
     // Focus starts on the first Restore; Tab to the conflict's own and press Enter.
     const restore = item.getByRole('button', { name: /^Restore/ });
     for (let i = 0; i < 6 && !(await expect(restore).toBeFocused({ timeout: 200 }).then(() => true, () => false)); i++) {
@@ -87,6 +95,7 @@ test('entries made before any account: select two, Assign to account…, what st
   await app.keyboard.press(' ');
   const bar = app.getByTestId('assign-bar');
   await expect(bar).toContainText('2 selected');
+  await shot(app, 'assign-to-account');
   await bar.getByLabel('Assign to account').selectOption('mb');
   await bar.getByRole('button', { name: 'Assign' }).click();
   await expect(app.getByRole('alert').filter({ hasText: '2 entries now go to mb.' })).toBeVisible();
