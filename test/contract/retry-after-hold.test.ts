@@ -86,3 +86,27 @@ it('Moneybird\'s epoch Retry-After: the window\'s status says held and until whe
     await w.done();
   }
 });
+
+it('a 429 mid-backlog stops the batch there: the rows not yet tried cost no lookup once the hold ends', async () => {
+  const w = await world('moneybird');
+  try {
+    for (let i = 0; i < 12; i++) w.add(i);
+    const t0 = w.clock.now();
+    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '60' } });
+    expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held' });
+    // At most the creates already on the wire beside the refused one (4 at a time) went out.
+    const posts = w.server.log.filter((l) => l.method === 'POST').length;
+    expect(posts).toBeLessThanOrEqual(4);
+    const before = w.server.log.length;
+    w.clock.set(t0 + 60_000);
+    expect((await w.pass()).accounts[0]).toMatchObject({ state: 'ok', pending: 0 });
+    const after = w.server.log.slice(before);
+    // One pull, and lookups only for rows a worker had already taken up when the 429 came (at most
+    // one per worker of 4): the other rows were given back untried. One POST per entry not yet stored.
+    expect(after.filter((l) => l.method === 'GET').length).toBeLessThanOrEqual(1 + 4);
+    expect(after.filter((l) => l.method === 'POST')).toHaveLength(12 - (posts - 1));
+    expectExactlyOnce(w);
+  } finally {
+    await w.done();
+  }
+});

@@ -23,7 +23,7 @@ export interface AccountGates {
 
 /** A request the budget could not take soon enough: it waits for a later pass, it did not fail. */
 export function isBudgetWait(e: SyncError | undefined): boolean {
-  return !!e && e.status === 429 && e.message.startsWith(BUDGET);
+  return !!e && e.status === 0 && e.message.startsWith(BUDGET);
 }
 const BUDGET = 'not sent yet:';
 
@@ -56,7 +56,7 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
           if (p && !(await p.take(o.maxWaitMs))) {
             const at = p.nextFreeAt();
             return {
-              class: 'transient', status: 429, retryAfterMs: Math.max(0, at - o.now()),
+              class: 'transient', status: 0, retryAfterMs: Math.max(0, at - o.now()),
               message: `${BUDGET} ${p.limit.service} takes ${p.limit.requests} requests per ${p.limit.perMs / 60_000} min; the next may go at ${new Date(at).toISOString()}`,
             };
           }
@@ -74,10 +74,14 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
   };
 }
 
+/**
+ * Refusals carry status 0, as when no answer came: a push then stops its batch at once, so the rows
+ * it had not tried yet are given back with their attempt uncounted (no lookup needed later).
+ */
 function heldError(until: number | null, now: number): SyncError | null {
   if (until === null) return null;
   return {
-    class: 'transient', status: 429, retryAfterMs: until - now,
+    class: 'transient', status: 0, retryAfterMs: until - now,
     message: `not sent: the server asked us to wait until ${new Date(until).toISOString()}`,
   };
 }

@@ -70,9 +70,22 @@ export function createAccountPass(x: AccountPassContext) {
     if (state.paused_reason && !force) return finish(Object.assign(report, { state: 'paused', error: state.paused_reason }));
     const connector = connect(account, token, alive);
 
+    const pacer = gates.pacer(account.id, connector.capabilities.rateLimit);
+    /** The budget is spent for now: nothing failed, the rest goes when it has room. */
+    const paced = () => {
+      pacedUntil.set(account.id, pacer!.nextFreeAt());
+      finish();
+      report.note = drainText(pacer!.limit, report.pending, drainMs(pacer!.limit, report.pending, pacer!.recent(), now()));
+      return report;
+    };
+
     if (state.offline_since && !force) {
       const p = await connector.probe();
-      if (!p.ok) return finish(held() ?? Object.assign(report, { state: 'offline', error: p.error.message }));
+      if (!p.ok) {
+        if (held()) return finish();
+        if (pacer && isBudgetWait(p.error)) return paced();
+        return finish(Object.assign(report, { state: 'offline', error: p.error.message }));
+      }
     }
     store.setAccount(account.id, { paused_reason: null });
 
@@ -80,14 +93,9 @@ export function createAccountPass(x: AccountPassContext) {
     // blindly overwriting what someone changed on the server since our last sync.
     const p = await pullOnce({ store, pullStore, connector, accountId: account.id, now, zone: zone(), windowDays: x.windowDays ?? 14 });
     report.pulled = { added: p.added, updated: p.updated, conflicts: p.conflicts, skipped: p.skipped };
-    const pacer = gates.pacer(account.id, connector.capabilities.rateLimit);
-    if (pacer && isBudgetWait(p.error)) {
-      // The budget is spent for now: nothing failed, the rest goes when it has room.
-      pacedUntil.set(account.id, pacer.nextFreeAt());
-      finish();
-      report.note = drainText(pacer.limit, report.pending, drainMs(pacer.limit, report.pending, pacer.recent(), now()));
-      return report;
-    }
+    if (pacer && isBudgetWait(p.error)) return paced();
+    // A 429 on any page holds the account; the requests after it were refused unsent.
+    if (p.error && held()) return finish(Object.assign(report, { error: p.error.message }));
     if (p.error) {
       report.error = p.error.message;
       store.setAccount(account.id, { last_error: p.error.message, last_error_at: now() });
@@ -99,7 +107,6 @@ export function createAccountPass(x: AccountPassContext) {
         store.setAccount(account.id, { offline_since: state.offline_since ?? now() });
         return finish(Object.assign(report, { state: 'offline' }));
       }
-      if (held()) return finish();
     }
 
     // Bounded: each pass either acknowledges rows or stops; rows that failed wait for their backoff.
@@ -133,6 +140,9 @@ export function createAccountPass(x: AccountPassContext) {
         store.setAccount(account.id, { paused_reason: r.auth.message, last_error: r.auth.message, last_error_at: now() });
         return finish(Object.assign(report, { state: 'paused', error: r.auth.message }));
       }
+      // Before the network check: requests after a 429 are refused unsent, which halts the batch.
+      if (held()) return finish(Object.assign(report, { error: r.lastError?.message ?? pushError }));
+      if (pacer && isBudgetWait(r.network)) return paced();
       if (r.network) {
         store.setAccount(account.id, { offline_since: state.offline_since ?? now(), last_error: r.network.message, last_error_at: now() });
         return finish(Object.assign(report, { state: 'offline', error: r.network.message }));
@@ -141,7 +151,6 @@ export function createAccountPass(x: AccountPassContext) {
         pushError = r.lastError.message;
         store.setAccount(account.id, { last_error: r.lastError.message, last_error_at: now() });
       }
-      if (held()) return finish(Object.assign(report, { error: pushError }));
       if (r.leased === 0 || r.acked === 0) break;
     }
     report.error = pushError ?? report.error;
@@ -151,6 +160,5 @@ export function createAccountPass(x: AccountPassContext) {
     if (pacer && report.pending > 0) report.note = drainText(pacer.limit, report.pending, drainMs(pacer.limit, report.pending, pacer.recent(), now()));
     if (report.state === 'ok' && report.error) report.state = 'error';
     return report;
-  }
-;
+  };
 }
