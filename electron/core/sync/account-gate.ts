@@ -31,7 +31,7 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
   const pacers = new Map<string, Pacer>();
 
   function heldUntil(accountId: string): number | null {
-    const until = o.store.account(accountId).hold_until;
+    const until = o.store.holdUntil(accountId);
     const t = o.now();
     // Beyond the cap the clock was set back since the hold began: the hold is over, not hours long.
     return until !== null && until > t && until - t <= RETRY_AFTER_CAP_MS ? until : null;
@@ -66,7 +66,7 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
         onError(e) {
           if (e.status !== 429 && e.retryAfterMs === undefined) return;
           const until = o.now() + (e.retryAfterMs ?? DEFAULT_HOLD_MS);
-          const cur = o.store.account(accountId).hold_until;
+          const cur = o.store.holdUntil(accountId);
           if (cur === null || cur < until || cur - o.now() > RETRY_AFTER_CAP_MS) o.store.setAccount(accountId, { hold_until: until });
         },
       };

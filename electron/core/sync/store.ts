@@ -223,6 +223,12 @@ export function createSyncStore(db: Database) {
       });
     },
 
+    /** The account's hold (a read, no write lock: it is asked before every request). */
+    holdUntil(accountId: string): number | null {
+      const r = db.prepare<[string], { hold_until: number | null }>('SELECT hold_until FROM account_sync WHERE account_id = ?').get(accountId);
+      return r?.hold_until ?? null;
+    },
+
     /** The lease each row holds now (null: none), to release exactly what this pass took. */
     leasesOf(ids: readonly number[]): { id: number; lease_until: number | null }[] {
       const get = db.prepare<[number], { id: number; lease_until: number | null }>('SELECT id, lease_until FROM outbox WHERE id = ?');
