@@ -52,6 +52,11 @@ export function createAppApi(o: AppApiOptions) {
     o.worker?.nudge();
     return value;
   };
+  /** A switch after the clock was set back stopped the old timer one second long: every window hears it. */
+  const told = <T extends { notice?: string }>(r: T): T => {
+    if (r.notice) emit({ kind: 'notice', message: r.notice });
+    return r;
+  };
   const syncStatus = (): SyncStatus =>
     o.worker?.status() ?? {
       online: true, running: false,
@@ -60,7 +65,7 @@ export function createAppApi(o: AppApiOptions) {
 
   const handlers: Record<BridgeMethod, (...args: never[]) => unknown> = {
     'timer.status': () => core.timer.status(),
-    'timer.start': (input: TimerInput) => wrote(core.timer.start(input)),
+    'timer.start': (input: TimerInput) => wrote(told(core.timer.start(input))),
     'timer.stop': () => {
       const { entry, notice } = core.timer.stopWithNotice();
       // The tray and the shortcut stop too: the window hears of a set-back clock either way.
@@ -78,7 +83,7 @@ export function createAppApi(o: AppApiOptions) {
     },
     'entries.restore': (e: Entry) => wrote(core.entries.restore(e)),
     'entries.continue': (id: string) => {
-      return wrote(core.timer.start(sameWork(core.entries.get(id))));
+      return wrote(told(core.timer.start(sameWork(core.entries.get(id)))));
     },
     'entries.history': (id: string) => {
       core.entries.get(id);

@@ -143,7 +143,13 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         await get().refresh();
       },
 
-      start: (input) => write(() => bridge.timer.start(input)),
+      async start(input) {
+        // A switch after the clock was set back stops the old timer one second long: say so.
+        let notice: string | undefined;
+        const problems = await write(async () => ({ notice } = await bridge.timer.start(input)));
+        if (notice) set({ notice });
+        return problems;
+      },
       async stop() {
         // A clock set back before the start still stops; main says what it did instead.
         let notice: string | undefined;

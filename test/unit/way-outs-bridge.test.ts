@@ -99,5 +99,11 @@ describe('the bridge', () => {
     const stopped = await ok('timer.stop');
     expect(stopped).toMatchObject({ description: 'late', duration_seconds: 1, notice: expect.stringContaining('set back') });
     expect(events).toContainEqual({ kind: 'notice', message: stopped.notice });
+    // A switch after the clock went back: the old timer is stored, the new one runs, and the user is told.
+    await ok('timer.start', { description: 'first' });
+    t.clock.set('2026-01-15T10:30:00Z');
+    const switched = await ok('timer.start', { description: 'second' });
+    expect(switched).toMatchObject({ stopped: { description: 'first', duration_seconds: 1 }, running: { description: 'second' }, notice: expect.stringContaining('set back') });
+    expect(events).toContainEqual({ kind: 'notice', message: switched.notice });
   });
 });
