@@ -45,9 +45,11 @@ export function historyCommands(program: Command, { open, print }: CommandKit): 
         print(cmd, e, () => `restored history item ${o.restore}:\n${entryLine(e, c.zone())}`);
         return;
       }
-      c.entries.get(id);
+      const now = c.entries.get(id);
       const items = c.history.list(id);
-      print(cmd, items, () => (items.length ? historyText(items, c.zone()) : `no history for ${id}: no sync merge has replaced any of its values`));
+      print(cmd, items, () => (items.length
+        ? `${entryLine(now, c.zone())}\n${historyText(items, c.zone())}\n(restore one: timetray history ${id} --restore N)`
+        : `no history for ${id}: no sync merge has replaced any of its values`));
     });
 }
 

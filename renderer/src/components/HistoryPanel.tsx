@@ -18,6 +18,16 @@ function valueText(field: string, v: unknown, zone: string): string {
   return typeof v === 'string' ? `“${v}”` : String(v);
 }
 
+/** Tab and Shift+Tab cycle through the panel's buttons: focus never wanders to the list behind it. */
+function keepFocusInside(panel: HTMLElement | null, k: React.KeyboardEvent) {
+  const buttons = panel ? [...panel.querySelectorAll<HTMLElement>('button')] : [];
+  if (!buttons.length) return;
+  const at = buttons.indexOf(document.activeElement as HTMLElement);
+  const next = k.shiftKey ? (at <= 0 ? buttons.length - 1 : at - 1) : (at === -1 || at === buttons.length - 1 ? 0 : at + 1);
+  k.preventDefault();
+  buttons[next]!.focus();
+}
+
 const FIELD: Record<string, string> = {
   description: 'Description', project_id: 'Project', task_id: 'Task', client_id: 'Client', tags: 'Tags',
   billable: 'Billable', start: 'Start', end: 'End', duration: 'Duration',
@@ -45,7 +55,10 @@ export function HistoryPanel({ e, a, zone, close }: { e: EntryView; a: AppAction
   }
 
   return (
-    <div className="overlay" onKeyDown={(k) => k.key === 'Escape' && close()}>
+    <div className="overlay" onKeyDown={(k) => {
+      if (k.key === 'Escape') close();
+      else if (k.key === 'Tab') keepFocusInside(panel.current, k);
+    }}>
       <div ref={panel} role="dialog" aria-modal="true" aria-labelledby="history-title" className="dialog history" data-testid="history-panel">
         <h2 id="history-title">History of “{e.description || '(no description)'}”</h2>
         {e.local_only && <p className="muted" data-testid="history-local-only">{e.local_only.note}.</p>}
