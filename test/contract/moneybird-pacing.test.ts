@@ -139,3 +139,34 @@ it('the pickers\' list fetch shares the account\'s budget: with it spent, the li
   expect(await engine.refreshCatalog('mb')).toMatchObject({ ok: true, error: null });
   expect(server.log.filter((l) => /projects|contacts/.test(l.path)).length).toBeGreaterThan(0);
 });
+
+it('while timetray sync waits out the Moneybird budget, another account\'s entries go at once', async () => {
+  const { engine, sentAt } = await setup(Infinity);
+  const other = await FAKE_PROVIDERS.voltasis();
+  try {
+    t.core.accounts.add({ name: 'vo', provider: 'voltasis', ...other.account(), token_env: 'VO' });
+    const tokens: Record<string, string> = { mb: server.token, vo: other.token };
+    const seenAt: number[] = [];
+    const both = createSyncEngine({
+      core: t.core, tokenFor: (a) => tokens[a.name]!, timeoutMs: 5000, maxPaceWaitMs: Infinity,
+      fetch: (url, init) => {
+        (url.startsWith(other.url) ? seenAt : sentAt).push(t.clock.now());
+        return nodeFetch(url, init);
+      },
+      sleep: async (ms) => t.clock.set(t.clock.now() + ms),
+    });
+    engine.close();
+    close = both.close;
+    t.core.entries.create({ description: 'elsewhere', account: 'vo', start: new Date(t.clock.now() - 7_200_000).toISOString(), end: new Date(t.clock.now() - 3_600_000).toISOString() });
+    const t0 = t.clock.now();
+    const r = await both.syncAll(true);
+    expect(r.accounts.map((a) => [a.account, a.state, a.pending])).toEqual([['mb', 'ok', 0], ['vo', 'ok', 0]]);
+    expect(other.held().map((h) => h.description)).toEqual(['elsewhere']);
+    // Every request to the other server left before the first pacing wait moved the clock.
+    expect(seenAt.length).toBeGreaterThan(0);
+    expect(seenAt.every((s) => s === t0)).toBe(true);
+    expect(Math.max(...sentAt)).toBe(t0 + 2 * WINDOW);
+  } finally {
+    await other.close();
+  }
+});

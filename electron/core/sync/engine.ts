@@ -213,9 +213,9 @@ export function createSyncEngine(o: SyncEngineOptions) {
     syncAccount,
     /** One full pass over every account. `force` ignores pauses and offline marks ("Sync now"). */
     async syncAll(force = false): Promise<SyncReport> {
-      const list = accounts.list();
-      const reports: AccountReport[] = [];
-      for (const a of list) reports.push(await syncAccount(a, force));
+      // Side by side: an account waiting out its budget or a slow server never delays another.
+      // syncAccount never throws, and each account's writes are its own short transactions.
+      const reports = await Promise.all(accounts.list().map((a) => syncAccount(a, force)));
       return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
     },
     /**
