@@ -1,6 +1,6 @@
 /**
- * A full sync pass, account by account; each account on its own, so one broken account or entry
- * never blocks another. Per account:
+ * A full sync pass over every account side by side; each account on its own, so one broken or slow
+ * account or entry never blocks another. Per account (account-pass.ts):
  *
  *   no token in this process? ──yes──▶ skipped, said so (never a pause: the app may hold the token)
  *   held by a server's Retry-After? ──yes──▶ held until then, not even a probe (forced or not)
