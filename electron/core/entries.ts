@@ -3,7 +3,7 @@
  * IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
  */
 import type { Database } from 'better-sqlite3';
-import type { AccountMove, Entry } from '../../shared/entry';
+import type { Entry } from '../../shared/entry';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
 import {
   entryInputSchema, entryPatchSchema, intervalIssues, parseOrThrow, type EntryInput, type EntryPatch,
@@ -93,7 +93,7 @@ export function createEntries(deps: EntriesDeps) {
   const dropUnsentDelete = db.prepare(
     "DELETE FROM outbox WHERE entry_id = ? AND op = 'delete' AND attempts = 0 AND lease_until IS NULL AND account_id IS NULL");
   const owedElsewhere = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE entry_id = ? AND account_id IS NOT NULL');
-  const moves = accountMoves(db, outbox);
+  const moves = accountMoves({ db, clock, outbox, accounts });
 
   function check(issues: FieldIssue[]): void {
     if (issues.length) throw new ValidationError(issues);
@@ -242,43 +242,8 @@ export function createEntries(deps: EntriesDeps) {
       }).immediate();
     },
 
-    /**
-     * Gives entries an account, moves them to another one, or (account null) makes them
-     * local-only: all or nothing, in one transaction. An entry a server may hold leaves a delete
-     * owed to its former account; an entry given an account is queued as a create there.
-     */
-    setAccount(ids: readonly string[], account: string | null): AccountMove {
-      return db.transaction((): AccountMove => {
-        const now = clock.now();
-        const issues: FieldIssue[] = [];
-        if (!ids.length) issues.push({ field: 'ids', rule: 'must name at least one entry' });
-        let to: string | null = null;
-        try {
-          to = accounts.resolveId(account);
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          issues.push(...e.issues);
-        }
-        const rows = [...new Set(ids)].map((id) => {
-          const row = rawById.get(id);
-          if (!row) issues.push({ field: `id ${id}`, rule: 'is not an entry (see: timetray list)' });
-          else if (row.deleted_at !== null) issues.push({ field: `id ${id}`, rule: 'is a deleted entry' });
-          return row;
-        });
-        check(issues);
-        const out: AccountMove = { entries: [], unchanged: [], remote_deletes: [] };
-        for (const row of rows) {
-          if (row!.account_id === to) {
-            out.unchanged.push(row!.id);
-            continue;
-          }
-          const from = moves.move(row!, to, now);
-          if (from) out.remote_deletes.push({ id: row!.id, account: from });
-          out.entries.push(toEntry(byId.get(row!.id)!));
-        }
-        return out;
-      }).immediate();
-    },
+    /** Gives entries an account, moves them, or makes them local-only: all or nothing (entry-account.ts). */
+    setAccount: moves.setAccount,
 
     get(id: string): Entry {
       const r = byId.get(id);

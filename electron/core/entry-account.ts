@@ -7,10 +7,17 @@
  * removed; changes never sent there are simply dropped. The new account gets a create.
  */
 import type { Database } from 'better-sqlite3';
-import { toPayload, type EntryRow } from './entry-rows';
+import type { AccountMove } from '../../shared/entry';
+import { ValidationError, type FieldIssue } from '../../shared/errors';
+import type { Accounts } from './accounts';
+import type { Clock } from './clock';
+import { ENTRY_SELECT, toEntry, toPayload, type EntryRow } from './entry-rows';
 import type { Outbox } from './outbox';
 
-export function accountMoves(db: Database, outbox: Outbox) {
+export function accountMoves({ db, clock, outbox, accounts }: { db: Database; clock: Clock; outbox: Outbox; accounts: Accounts }) {
+  const rawById = db.prepare<[string], EntryRow & { deleted_at: number | null }>(
+    'SELECT e.*, NULL AS account_name, NULL AS sync_state FROM entries e WHERE e.id = ?');
+  const byId = db.prepare<[string], EntryRow>(`${ENTRY_SELECT} WHERE e.id = ?`);
   const refs = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM remote_refs WHERE entry_id = ? AND account_id = ?');
   const sent = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sent_pieces WHERE entry_id = ? AND account_id = ?');
   const touched = db.prepare<[string, string], { n: number }>(
@@ -19,28 +26,65 @@ export function accountMoves(db: Database, outbox: Outbox) {
   const dropUnsent = db.prepare(
     'DELETE FROM outbox WHERE entry_id = ? AND (account_id IS NULL OR account_id = ?) AND attempts = 0 AND lease_until IS NULL');
   const owe = db.prepare('UPDATE outbox SET account_id = ? WHERE entry_id = ? AND account_id IS NULL');
-  const setAccount = db.prepare(
+  const setEntryAccount = db.prepare(
     'UPDATE entries SET account_id = ?, remote_id = NULL, sync_error = NULL, sync_kind = NULL, updated_at = ? WHERE id = ?');
   const nameOf = db.prepare<[string], { name: string }>('SELECT name FROM accounts WHERE id = ?');
 
-  return {
-    /** Returns the former account's name when a delete is now owed to it. */
-    move(row: EntryRow, to: string | null, now: number): string | null {
-      const from = row.account_id;
-      let owed: string | null = null;
-      if (from) {
-        const mayHold = row.remote_id !== null || refs.get(row.id, from)!.n > 0 || sent.get(row.id, from)!.n > 0 ||
-          touched.get(row.id, from)!.n > 0;
-        dropUnsent.run(row.id, from);
-        if (mayHold) {
-          owe.run(from, row.id);
-          outbox.enqueue(row.id, 'delete', null, now, true, from);
-          owed = nameOf.get(from)?.name ?? from;
-        }
+  /** Returns the former account's name when a delete is now owed to it. */
+  function move(row: EntryRow, to: string | null, now: number): string | null {
+    const from = row.account_id;
+    let owed: string | null = null;
+    if (from) {
+      const mayHold = row.remote_id !== null || refs.get(row.id, from)!.n > 0 || sent.get(row.id, from)!.n > 0 ||
+        touched.get(row.id, from)!.n > 0;
+      dropUnsent.run(row.id, from);
+      if (mayHold) {
+        owe.run(from, row.id);
+        outbox.enqueue(row.id, 'delete', null, now, true, from);
+        owed = nameOf.get(from)?.name ?? from;
       }
-      setAccount.run(to, now, row.id);
-      if (to) outbox.enqueue(row.id, 'create', toPayload(row), now, false);
-      return owed;
+    }
+    setEntryAccount.run(to, now, row.id);
+    if (to) outbox.enqueue(row.id, 'create', toPayload(row), now, false);
+    return owed;
+  }
+
+  return {
+    /**
+     * Gives entries an account, moves them to another one, or (account null) makes them
+     * local-only: all or nothing, in one transaction; each issue names the id or the account.
+     */
+    setAccount(ids: readonly string[], account: string | null): AccountMove {
+      return db.transaction((): AccountMove => {
+        const now = clock.now();
+        const issues: FieldIssue[] = [];
+        if (!ids.length) issues.push({ field: 'ids', rule: 'must name at least one entry' });
+        let to: string | null = null;
+        try {
+          to = accounts.resolveId(account);
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          issues.push(...e.issues);
+        }
+        const rows = [...new Set(ids)].map((id) => {
+          const row = rawById.get(id);
+          if (!row) issues.push({ field: `id ${id}`, rule: 'is not an entry (see: timetray list)' });
+          else if (row.deleted_at !== null) issues.push({ field: `id ${id}`, rule: 'is a deleted entry' });
+          return row!;
+        });
+        if (issues.length) throw new ValidationError(issues);
+        const out: AccountMove = { entries: [], unchanged: [], remote_deletes: [] };
+        for (const row of rows) {
+          if (row.account_id === to) {
+            out.unchanged.push(row.id);
+            continue;
+          }
+          const from = move(row, to, now);
+          if (from) out.remote_deletes.push({ id: row.id, account: from });
+          out.entries.push(toEntry(byId.get(row.id)!));
+        }
+        return out;
+      }).immediate();
     },
   };
 }
