@@ -108,6 +108,12 @@ export interface Connector {
   /** Creates pieces, in bulk where the API allows; one result per input, in order. */
   create(items: readonly { entryId: string; piece: PieceBody }[]): Promise<Outcome<string>[]>;
   update(remoteId: string, piece: PieceBody, entry: LocalEntry): Promise<Outcome<void>>;
+  /**
+   * The record the server will hold once it has `piece`, read as list() would read it back. Pure.
+   * It is the merge base after a push, so a server that rounds (minutes, per-day records) never
+   * looks like it edited what the user typed.
+   */
+  echo(piece: PieceBody, zone: string): RemoteRecord;
   /** Deleting a record the server no longer has counts as done. */
   remove(remoteId: string): Promise<Outcome<void>>;
   /**

@@ -72,6 +72,7 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
       return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     update: (remoteId, piece) => rest.write('PATCH', at(remoteId), piece.body),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) =>

@@ -183,6 +183,7 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       }
       return out;
     },
+    echo: (piece, zone) => toRecord({ id: '', ...piece.body }, undefined, zone)!,
     update: (remoteId, piece) => rest.write('PUT', `${url}/${encodeURIComponent(remoteId)}`, { time_entry: piece.body }),
     remove: (remoteId) => rest.remove(`${url}/${encodeURIComponent(remoteId)}`),
     async lookup(entry, pieces, taken) {

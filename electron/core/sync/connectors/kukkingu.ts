@@ -71,6 +71,7 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
       };
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     update: (remoteId, piece) => rest.write('PUT', at(remoteId), piece.body),
     remove: (remoteId) => rest.remove(at(remoteId)),
     async lookup(entry, pieces, taken) {

@@ -94,6 +94,7 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
       return { ok: true, value: [{ key: '', body: { time_entry: t }, seconds: (end - start) / 1000, compare: compareOf(t) }] };
     },
     create: (items) => rest.createEach(`${root}.json`, items, (b) => (b as { id?: unknown } | undefined)?.id),
+    echo: (piece, zone) => toRecord({ id: '', ...(piece.body.time_entry as Record<string, unknown>) }, zone)!,
     update(remoteId, piece) {
       const { user_id: _user, ...changes } = piece.body.time_entry as Record<string, unknown>;
       return rest.write('PATCH', at(remoteId), { time_entry: changes });

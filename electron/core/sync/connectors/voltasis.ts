@@ -82,6 +82,7 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
       return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     update: (remoteId, piece: PieceBody) => rest.write('PUT', at(remoteId), piece.body),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, pick),
