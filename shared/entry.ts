@@ -122,10 +122,34 @@ export interface HistoryItem {
   note: string;
 }
 
+/** One record a server holds of an entry, in the server's precision. */
+export interface HeldRecord {
+  /** The record's local date (date-only APIs: the day it is booked on). */
+  date: string;
+  /** ISO instants where the API keeps times of day; null on date-only APIs. */
+  start: string | null;
+  end: string | null;
+  seconds: number;
+}
+
+/**
+ * What the entry's server holds when it rounds what the user typed ("Moneybird holds 09:00–10:31
+ * (minutes, rounded down)"). The entry itself keeps the user's seconds.
+ */
+export interface HeldAs {
+  provider: Provider;
+  records: HeldRecord[];
+  /** What is held, alone: "09:00–10:31", "1 h 31 min", "30 Nov 0 h 40 min, 1 Dec 1 h 20 min". */
+  summary: string;
+  note: string;
+}
+
 /** What the window receives for each entry: the entry, what stays local, how much history it has. */
 export interface EntryView extends Entry {
   local_only: LocalOnly | null;
   history_count: number;
+  /** Null when the server holds exactly the entry's values, or it is not synced yet. */
+  held_as: HeldAs | null;
 }
 
 /** The result of giving entries an account, moving them, or making them local-only. */

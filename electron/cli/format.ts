@@ -14,19 +14,24 @@ function extras(e: { project_id: string | null; task_id: string | null; client_i
 }
 
 /** `view` adds a short mark of the fields that stay on this computer (`show` gives the whole note). */
-export function entryLine(e: Entry, zone: string, view?: Pick<EntryView, 'local_only' | 'history_count'>): string {
+/** …and, where its server rounds what was typed, what the server holds (`held: 09:00–10:31`). */
+export function entryLine(e: Entry, zone: string, view?: Pick<EntryView, 'local_only' | 'history_count'> & Partial<Pick<EntryView, 'held_as'>>,
+  seconds = !!view?.held_as): string {
   const start = Date.parse(e.start);
   const end = Date.parse(e.end);
   const endDate = localDateOf(end, zone);
   const startDate = localDateOf(start, zone);
-  const span = `${startDate} ${localClockOf(start, zone)}–${endDate !== startDate ? `${endDate} ` : ''}${localClockOf(end, zone)}`;
+  // Beside what a rounding server holds, the seconds the user typed are what differs: show them.
+  const at = (ms: number) => (seconds ? `${localClockOf(ms, zone)}:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}` : localClockOf(ms, zone));
+  const span = `${startDate} ${at(start)}–${endDate !== startDate ? `${endDate} ` : ''}${at(end)}`;
   const sync = e.account ? `${e.account}:${e.sync.state}` : 'local';
   const desc = e.description || '(no description)';
   const more = extras(e);
   const err = e.sync.error ? `\n    ! ${e.sync.error}` : '';
   const local = view?.local_only ? `  (local only: ${view.local_only.fields.map((f) => (f === 'time_of_day' ? 'times' : f.replace(/_id$/, ''))).join(', ')})` : '';
   const hist = view?.history_count ? `  (history: ${view.history_count})` : '';
-  return `${e.id}  ${span}  ${formatDuration(e.duration_seconds).padStart(6)}  ${desc}${more ? `  ${more}` : ''}  [${sync}]${local}${hist}${err}`;
+  const held = view?.held_as ? `  (held: ${view.held_as.summary})` : '';
+  return `${e.id}  ${span}  ${formatDuration(e.duration_seconds).padStart(6)}  ${desc}${more ? `  ${more}` : ''}  [${sync}]${held}${local}${hist}${err}`;
 }
 
 function valueText(field: string, v: unknown, zone: string): string {

@@ -17,14 +17,15 @@ export interface CommandKit {
 export function historyCommands(program: Command, { open, print }: CommandKit): void {
   program
     .command('show')
-    .description('one entry, with the fields that stay local on its account and its history')
+    .description('one entry, with what its server holds where it rounds, the fields that stay local on its account, and its history')
     .argument('<id>', 'entry id')
     .action((id: string, _o: unknown, cmd: Command) => {
       const c = open(cmd);
       const [e] = entryViews(c, [c.entries.get(id)]);
       const history = c.history.list(id);
       print(cmd, { ...e!, history }, () => [
-        entryLine(e!, c.zone()),
+        entryLine(e!, c.zone(), undefined, !!e!.held_as),
+        ...(e!.held_as ? [`    on the server: ${e!.held_as.note}; kept here as typed`] : []),
         ...(e!.local_only ? [`    local only: ${e!.local_only.note}`] : []),
         history.length ? historyText(history, c.zone()) : '    no history',
       ].join('\n'));

@@ -1,0 +1,112 @@
+/**
+ * What a server that rounds actually holds of an entry, said on the entry when it differs from what
+ * the user typed. The user's own seconds stay in the local entry; this only makes the server's
+ * precision visible, so a report read on the server never looks like a silent edit. Pure: the
+ * remote refs' merge bases (in the server's precision) come in, a short note goes out.
+ */
+import type { HeldAs, HeldRecord, Provider } from '../../shared/entry';
+import { localClockOf, localDateOf, splitByLocalDay } from '../../shared/time';
+import { CAPABILITIES } from './sync/capabilities';
+
+const PROVIDER_NAME: Record<Provider, string> = {
+  voltasis: 'Voltasis', kantata: 'Kantata', kukkingu: 'Kukkingu', expensicat: 'Expensicat', moneybird: 'Moneybird',
+};
+/** How each API rounds (providers.md, real-apis.md); none said where the API keeps what it is sent. */
+const PRECISION: Partial<Record<Provider, string>> = {
+  voltasis: 'whole minutes',
+  kantata: 'whole minutes',
+  moneybird: 'minutes, rounded down',
+  kukkingu: 'whole seconds',
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface HeldInput {
+  provider: Provider;
+  /** The entry as the user left it (epoch ms). */
+  start: number;
+  end: number;
+  /** The entry's remote records on its account: piece '' or 'YYYY-MM-DD', and the merge base. */
+  refs: readonly { piece: string; base: Record<string, unknown> }[];
+  /** Where the user reads the note. */
+  zone: string;
+  /** The zone the entry was split into local days in (its start zone); defaults to `zone`. */
+  dayZone?: string;
+}
+
+/** Null when the server holds exactly what the user typed, or when the bases do not say. */
+export function heldAsOf(i: HeldInput): HeldAs | null {
+  if (!i.refs.length) return null;
+  return CAPABILITIES[i.provider].timeOfDay ? heldSpan(i) : heldDays(i);
+}
+
+function heldSpan(i: HeldInput): HeldAs | null {
+  // Whole-entry APIs have one record; a stray second ref says nothing about times.
+  const ref = i.refs.find((r) => r.piece === '') ?? (i.refs.length === 1 ? i.refs[0]! : undefined);
+  const start = instant(ref?.base.start);
+  const end = instant(ref?.base.end);
+  if (start === null || end === null) return null;
+  if (start === i.start && end === i.end) return null;
+  const record: HeldRecord = { date: localDateOf(start, i.zone), start: new Date(start).toISOString(), end: new Date(end).toISOString(), seconds: Math.round((end - start) / 1000) };
+  return said(i.provider, [record], span(start, end, i.zone));
+}
+
+function heldDays(i: HeldInput): HeldAs | null {
+  const records: HeldRecord[] = [];
+  for (const r of [...i.refs].sort((a, b) => a.piece.localeCompare(b.piece))) {
+    const seconds = r.base.duration;
+    // An older base without a duration, or a piece that is no date: nothing to say, rather than a guess.
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || !/^\d{4}-\d{2}-\d{2}$/.test(r.piece)) return null;
+    records.push({ date: r.piece, start: null, end: null, seconds });
+  }
+  const typed = splitByLocalDay(i.start, i.end, i.dayZone ?? i.zone);
+  const same = typed.length === records.length && typed.every((p, k) => p.date === records[k]!.date && p.seconds === records[k]!.seconds);
+  if (same) return null;
+  const onlyDay = records.length === 1 && typed.length === 1 && typed[0]!.date === records[0]!.date;
+  const what = onlyDay
+    ? hours(records[0]!.seconds)
+    : `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((r) => `${dayText(r.date)} ${hours(r.seconds)}`).join(', ')}`;
+  return said(i.provider, records, what);
+}
+
+function said(provider: Provider, records: HeldRecord[], summary: string): HeldAs {
+  return { provider, records, summary, note: `${PROVIDER_NAME[provider]} holds ${summary}${qualifier(provider)}` };
+}
+
+function instant(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    return Number.isFinite(t) ? t : null;
+  }
+  return null;
+}
+
+function qualifier(p: Provider): string {
+  const q = PRECISION[p];
+  return q ? ` (${q})` : '';
+}
+
+/** HH:MM, with :SS where the server keeps seconds, so a floored time reads as the server shows it. */
+function clock(ms: number, zone: string, seconds: boolean): string {
+  return seconds ? `${localClockOf(ms, zone)}:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}` : localClockOf(ms, zone);
+}
+
+function span(start: number, end: number, zone: string): string {
+  const secs = start % 60_000 !== 0 || end % 60_000 !== 0;
+  const d0 = localDateOf(start, zone);
+  const d1 = localDateOf(end, zone);
+  if (d0 === d1) return `${clock(start, zone, secs)}–${clock(end, zone, secs)}`;
+  return `${dayText(d0)} ${clock(start, zone, secs)}–${dayText(d1)} ${clock(end, zone, secs)}`;
+}
+
+function dayText(date: string): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]}`;
+}
+
+/** "1 h 31 min", "0 h 40 min", "1 h 30 min 30 s": the unit words keep it from reading as a clock time. */
+function hours(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const rest = s % 60;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min${rest ? ` ${rest} s` : ''}`;
+}
