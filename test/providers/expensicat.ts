@@ -6,7 +6,7 @@
  * Errors {error: {code, message, details}}.
  */
 import { isIso, startFrame, type ApiRequest, type ApiResponse } from './server';
-import { nowIso, type FakeProvider, type Held } from './types';
+import { editOf, heldOrThrow, laterIso, noBillableRef, nowIso, type FakeProvider, type Held, type RemoteEdit } from './types';
 
 const ORG = '5b0f3d7e-0000-4000-8000-000000000001';
 const USER = '5b0f3d7e-0000-4000-8000-00000000000a';
@@ -107,8 +107,22 @@ export async function startExpensicat(opts: { port?: number } = {}): Promise<Fak
       store.set(rec.id!, rec as Rec);
       return rec.id!;
     },
-    editRemote(id: string, description: string) {
-      Object.assign(store.get(id)!, { description, updated_at: new Date(Date.now() + 1000).toISOString() });
+    editRemote(id: string, edit: string | RemoteEdit) {
+      const e = editOf(edit);
+      noBillableRef(e, 'expensicat');
+      const rec = heldOrThrow(store, id, 'expensicat');
+      if (e.description !== undefined) rec.description = e.description;
+      if (e.project_id !== undefined) rec.project_id = e.project_id;
+      if (e.seconds !== undefined) {
+        // The end moves; the server derives the duration from it.
+        rec.end_time = new Date(Date.parse(rec.start_time) + e.seconds * 1000).toISOString();
+        rec.duration = e.seconds;
+      }
+      rec.updated_at = laterIso();
+    },
+    deleteRemote(id: string) {
+      heldOrThrow(store, id, 'expensicat');
+      store.delete(id);
     },
   });
 }

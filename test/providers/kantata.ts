@@ -12,7 +12,7 @@
  * `withMeta = false` answers as the recorded (older) answers do, with no `meta`.
  */
 import { idMaker, isDate, startFrame, type ApiRequest, type ApiResponse, type RouteContext } from './server';
-import { nowIso, type FakeProvider, type Held } from './types';
+import { editOf, heldOrThrow, laterIso, noBillableRef, nowIso, type FakeProvider, type Held, type RemoteEdit } from './types';
 
 const BASE = '/api/v1';
 const ENTRY = /^\/api\/v1\/time_entries(?:\/(\d+))?(?:\.json)?$/;
@@ -256,8 +256,19 @@ export async function startKantata(opts: { port?: number; catalog?: KantataCatal
         time_in_minutes: Math.round(r.seconds / 60), notes: r.description,
       }).id;
     },
-    editRemote(id: string, description: string) {
-      Object.assign(store.get(id)!, { notes: description, updated_at: new Date(Date.now() + 1000).toISOString() });
+    editRemote(id: string, edit: string | RemoteEdit) {
+      const e = editOf(edit);
+      noBillableRef(e, 'kantata');
+      const rec = heldOrThrow(store, id, 'kantata');
+      if (e.description !== undefined) rec.notes = e.description;
+      if (e.project_id !== undefined) rec.workspace_id = e.project_id;
+      if (e.seconds !== undefined) rec.time_in_minutes = Math.max(1, Math.round(e.seconds / 60));
+      rec.updated_at = laterIso();
+    },
+    deleteRemote(id: string) {
+      heldOrThrow(store, id, 'kantata');
+      store.delete(id);
+      for (const [k, x] of refs) if (x.subject_id === id) refs.delete(k);
     },
   });
 }

@@ -6,7 +6,7 @@
  * Errors in Fastify's shape {statusCode, error, message}.
  */
 import { idMaker, isDate, startFrame, type ApiRequest, type ApiResponse } from './server';
-import { nowIso, type FakeProvider, type Held } from './types';
+import { editOf, heldOrThrow, laterIso, nowIso, type FakeProvider, type Held, type RemoteEdit } from './types';
 
 const TENANT = 'tnt_test';
 const ENTRY = /^\/api\/v1\/time-entries(?:\/([^/]+))?$/;
@@ -109,7 +109,7 @@ export async function startKukkingu(opts: { port?: number } = {}): Promise<FakeP
     account: () => ({ base_url: frame.url, tenant: TENANT }),
     held: (): Held[] => [...store.values()].map((r) => ({
       id: r.id, description: r.description ?? '', start: null, date: r.date, seconds: r.durationSeconds, project_id: r.project,
-      ref: r.referenceSource === 'timetray' ? r.referenceId : null,
+      ref: r.referenceSource === 'timetray' ? r.referenceId : null, billable_ref: r.billable,
     })),
     seedRemote(r: { description: string; start: number; seconds: number; project_id: string }) {
       const rec: Rec = {
@@ -119,8 +119,18 @@ export async function startKukkingu(opts: { port?: number } = {}): Promise<FakeP
       store.set(rec.id, rec);
       return rec.id;
     },
-    editRemote(id: string, description: string) {
-      Object.assign(store.get(id)!, { description, updatedAt: new Date(Date.now() + 1000).toISOString() });
+    editRemote(id: string, edit: string | RemoteEdit) {
+      const e = editOf(edit);
+      const rec = heldOrThrow(store, id, 'kukkingu');
+      if (e.description !== undefined) rec.description = e.description;
+      if (e.project_id !== undefined) rec.project = e.project_id;
+      if (e.seconds !== undefined) rec.durationSeconds = e.seconds;
+      if (e.billable_ref !== undefined) rec.billable = e.billable_ref;
+      rec.updatedAt = laterIso();
+    },
+    deleteRemote(id: string) {
+      heldOrThrow(store, id, 'kukkingu');
+      store.delete(id);
     },
   });
 }

@@ -14,7 +14,7 @@
  * default) and contacts.json ({id, company_name, firstname, lastname}), bare-array pages.
  */
 import { isIso, startFrame, type ApiRequest, type ApiResponse } from './server';
-import { nowIso, type FakeProvider, type Held } from './types';
+import { editOf, heldOrThrow, laterIso, noBillableRef, nowIso, type FakeProvider, type Held, type RemoteEdit } from './types';
 
 const ADMIN = '123456789012345678';
 /** The spec's own example user id: a number below 2^53, answered as one. */
@@ -213,8 +213,22 @@ export async function startMoneybird(opts: { port?: number; catalog?: MoneybirdC
       store.set(rec.id!, rec as Rec);
       return rec.id!;
     },
-    editRemote(id: string, description: string) {
-      Object.assign(store.get(id)!, { description, updated_at: new Date(Date.now() + 1000).toISOString() });
+    editRemote(id: string, edit: string | RemoteEdit) {
+      const e = editOf(edit);
+      noBillableRef(e, 'moneybird');
+      const rec = heldOrThrow(store, id, 'moneybird');
+      if (e.description !== undefined) rec.description = e.description;
+      if (e.project_id !== undefined) rec.project_id = e.project_id;
+      if (e.seconds !== undefined) {
+        // The end moves, floored to the minute as the API stores it, paused time kept.
+        const end = Date.parse(rec.started_at) + (e.seconds + rec.paused_duration) * 1000;
+        rec.ended_at = new Date(Math.max(Math.floor(end / MINUTE) * MINUTE, Date.parse(rec.started_at) + MINUTE)).toISOString();
+      }
+      rec.updated_at = laterIso();
+    },
+    deleteRemote(id: string) {
+      heldOrThrow(store, id, 'moneybird');
+      store.delete(id);
     },
   });
 }

@@ -4,7 +4,7 @@
  * {data, metadata}; errors {error: {code, message}}.
  */
 import { idMaker, isIso, startFrame, type ApiRequest, type ApiResponse } from './server';
-import { nowIso, type FakeProvider, type Held } from './types';
+import { editOf, heldOrThrow, laterIso, noBillableRef, nowIso, type FakeProvider, type Held, type RemoteEdit } from './types';
 
 const ORG = 'org_test';
 const USER = 'usr_test';
@@ -115,8 +115,22 @@ export async function startVoltasis(opts: { port?: number } = {}): Promise<FakeP
       store.set(rec.id, rec);
       return rec.id;
     },
-    editRemote(id: string, description: string) {
-      Object.assign(store.get(id)!, { description, updated_at: new Date(Date.now() + 1000).toISOString() });
+    editRemote(id: string, edit: string | RemoteEdit) {
+      const e = editOf(edit);
+      noBillableRef(e, 'voltasis');
+      const rec = heldOrThrow(store, id, 'voltasis');
+      if (e.description !== undefined) rec.description = e.description;
+      if (e.project_id !== undefined) rec.project_id = e.project_id;
+      if (e.seconds !== undefined) {
+        // The web app keeps whole minutes, as the API does.
+        rec.duration_minutes = Math.max(1, Math.round(e.seconds / 60));
+        rec.end_time = new Date(Date.parse(String(rec.start_time)) + Number(rec.duration_minutes) * 60_000).toISOString();
+      }
+      rec.updated_at = laterIso();
+    },
+    deleteRemote(id: string) {
+      heldOrThrow(store, id, 'voltasis');
+      store.delete(id);
     },
   });
 }
