@@ -43,6 +43,8 @@ export interface PieceBody {
 export interface PieceRef {
   key: string;
   remoteId: string;
+  /** The record as a lookup found it (what the server holds), where known. */
+  held?: RemoteRecord;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncError };
@@ -67,6 +69,11 @@ export interface RemoteRecord {
   /** The fields in the form `pieces()` produces, to compare with what we last sent. */
   comparable: Record<string, unknown>;
   updatedAt: number | null;
+  /**
+   * The record's own fields as the server sent them (inside its envelope). A connector whose update
+   * replaces the whole record reads the fields we do not own from here, so a PUT does not erase them.
+   */
+  raw?: Record<string, unknown>;
 }
 
 export interface Capabilities {
@@ -107,13 +114,26 @@ export interface Connector {
   pieces(entry: LocalEntry): Outcome<PieceBody[]>;
   /** Creates pieces, in bulk where the API allows; one result per input, in order. */
   create(items: readonly { entryId: string; piece: PieceBody }[]): Promise<Outcome<string>[]>;
-  update(remoteId: string, piece: PieceBody, entry: LocalEntry): Promise<Outcome<void>>;
+  /**
+   * Writes `piece` over the record. Where the API's update replaces the whole record (Kukkingu's
+   * PUT), every field the record holds is sent: ours from `piece`, the ones we do not own from
+   * `held.raw` (the record as last read, by get() or list()); without `held` those are lost on the
+   * server. APIs that update partially ignore `held`.
+   */
+  update(remoteId: string, piece: PieceBody, entry: LocalEntry, held?: RemoteRecord): Promise<Outcome<void>>;
   /**
    * The record the server will hold once it has `piece`, read as list() would read it back. Pure.
    * It is the merge base after a push, so a server that rounds (minutes, per-day records) never
-   * looks like it edited what the user typed.
+   * looks like it edited what the user typed. With `held` (what update() was given), the fields
+   * update() carried over from it are in the echo too.
    */
-  echo(piece: PieceBody, zone: string): RemoteRecord;
+  echo(piece: PieceBody, zone: string, held?: RemoteRecord): RemoteRecord;
+  /**
+   * One record by id, read exactly as list() reads records (for date-only APIs its key is its
+   * date). `null` when the server answers 404 or 410: it no longer has the record. A record that
+   * exists but is not a finished entry (a running timer) is an error, never `null`.
+   */
+  get(remoteId: string, zone: string): Promise<Outcome<RemoteRecord | null>>;
   /** Deleting a record the server no longer has counts as done. */
   remove(remoteId: string): Promise<Outcome<void>>;
   /**

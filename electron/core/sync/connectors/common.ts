@@ -99,7 +99,7 @@ export function matchByFingerprint(
   const same = (a: Record<string, unknown>) =>
     Object.entries(wanted).every(([k, v]) => JSON.stringify(a[k] ?? null) === JSON.stringify(v ?? null));
   const hit = records.find((r) => !taken.has(r.remoteId) && same(r.comparable));
-  return hit ? [{ key, remoteId: hit.remoteId }] : [];
+  return hit ? [{ key, remoteId: hit.remoteId, held: hit }] : [];
 }
 
 type Req = Pick<HttpRequest, 'headers' | 'errorMessage'>;
@@ -127,6 +127,18 @@ export function restCalls(http: Http, req: Req) {
     async remove(url: string): Promise<Outcome<void>> {
       const r = await http.request({ ...req, method: 'DELETE', url });
       return r.ok || r.error.status === 404 ? { ok: true, value: undefined } : fail(r);
+    },
+    /**
+     * One record by its address: 404/410 mean the server no longer has it (null). `read` takes the
+     * answer's body to the record, or null when it holds something that is not a finished entry.
+     */
+    async one(url: string, read: (body: unknown) => RemoteRecord | null): Promise<Outcome<RemoteRecord | null>> {
+      const r = await http.request({ ...req, method: 'GET', url });
+      if (!r.ok) return r.error.status === 404 || r.error.status === 410 ? { ok: true, value: null } : fail(r);
+      const rec = read(r.body);
+      return rec
+        ? { ok: true, value: rec }
+        : { ok: false, error: { class: 'refused', status: r.status, message: 'the answer did not hold a finished time entry (a running timer on the server, or an answer of another shape)' } };
     },
     async get(url: string): Promise<Outcome<void>> {
       const r = await http.request({ ...req, method: 'GET', url });
@@ -168,19 +180,47 @@ export async function pageThrough<T>(perPage: number, fetchPage: (page: number) 
   return { ok: true, value: out };
 }
 
-/** Lookup for APIs with no reference field: list the days around the entry and match `pick` of each piece. */
+/**
+ * Lookup for APIs with no reference field: list the days around the entry, and around every
+ * instant the pieces' bodies name (an earlier body may have had other times), and match `pick`
+ * of each piece. One record answers at most one piece.
+ */
 export async function lookupByFingerprint(
   list: (from: string, to: string, zone: string) => Promise<Outcome<RemoteRecord[]>>,
   entry: LocalEntry, pieces: readonly PieceBody[], taken: ReadonlySet<string>,
   pick: (compare: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<Outcome<PieceRef[]>> {
-  const { from, to } = datesAround(entry);
+  let { from, to } = datesAround(entry);
+  for (const p of pieces) {
+    for (const v of Object.values(pick(p.compare))) {
+      const t = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
+      if (!Number.isFinite(t)) continue;
+      const around = datesAround({ ...entry, start: t, end: t });
+      if (around.from < from) from = around.from;
+      if (around.to > to) to = around.to;
+    }
+  }
   const l = await list(from, to, entry.zone);
   if (!l.ok) return l;
-  return { ok: true, value: pieces.flatMap((p) => matchByFingerprint(l.value, pick(p.compare), p.key, taken)) };
+  const used = new Set(taken);
+  const out: PieceRef[] = [];
+  for (const p of pieces) {
+    const hit = matchByFingerprint(l.value, pick(p.compare), p.key, used)[0];
+    if (hit) {
+      used.add(hit.remoteId);
+      out.push(hit);
+    }
+  }
+  return { ok: true, value: out };
 }
 
 /** Parses list items into records, dropping what is not an entry yet (a running remote timer). */
 export function records(data: unknown, toRecord: (d: Record<string, unknown>) => RemoteRecord | null): RemoteRecord[] {
   return (Array.isArray(data) ? data : []).map((d) => toRecord(d as Record<string, unknown>)).filter((x): x is RemoteRecord => x !== null);
+}
+
+/** The record inside a `{data: {...}}` answer, read by `toRecord`; null when there is none. */
+export function envelopeRecord(body: unknown, toRecord: (d: Record<string, unknown>) => RemoteRecord | null): RemoteRecord | null {
+  const d = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
+  return d && typeof d === 'object' && !Array.isArray(d) ? toRecord(d as Record<string, unknown>) : null;
 }

@@ -7,7 +7,7 @@
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str } from './common';
+import { envelopeRecord, errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str } from './common';
 
 const PATH = '/v1/time-entries';
 const LIMIT = 100;
@@ -38,7 +38,7 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
   return {
     remoteId: String(d.id), key: '', localId: null, description: String(d.description ?? ''), start, end,
     date: localDateOf(start, zone), project_id: str(d.project_id), task_id: null, client_id: null, tags: null,
-    billable: d.billable !== false, comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null,
+    billable: d.billable !== false, comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null, raw: d,
   };
 }
 
@@ -74,6 +74,7 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     update: (remoteId, piece) => rest.write('PATCH', at(remoteId), piece.body),
+    get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) =>
       lookupByFingerprint(list, entry, pieces, taken, (c) => ({ start_time: c.start_time, end_time: c.end_time, description: c.description })),

@@ -6,7 +6,7 @@
  * them again. Start/end times, tags and client stay local: the API has no field for them.
  */
 import type { CatalogItem } from '../../../../shared/catalog';
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, PieceRef, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { errorText, fail, minutesOf, query, refused, restCalls, str } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
@@ -83,7 +83,7 @@ function toRecord(d: Record<string, unknown>, ref: string | undefined, zone: str
     remoteId: String(d.id), key: d.date_performed, localId, description: String(d.notes ?? ''), start, end,
     date: d.date_performed, project_id: str(d.workspace_id), task_id: str(d.story_id), client_id: null, tags: null,
     billable: typeof d.billable === 'boolean' ? d.billable : null,
-    comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null,
+    comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null, raw: d,
   };
 }
 
@@ -186,8 +186,11 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, undefined, zone)!,
     update: (remoteId, piece) => rest.write('PUT', `${url}/${encodeURIComponent(remoteId)}`, { time_entry: piece.body }),
     remove: (remoteId) => rest.remove(`${url}/${encodeURIComponent(remoteId)}`),
+    // The same envelope as a list, with the reference included so the record's local id is read too.
+    get: (remoteId, zone) => rest.one(`${url}/${encodeURIComponent(remoteId)}` + query({ include: 'external_references' }),
+      (b) => recordsOf(b as ListBody | undefined, zone).find((r) => r.remoteId === remoteId) ?? null),
     async lookup(entry, pieces, taken) {
-      const found: { key: string; remoteId: string }[] = [];
+      const found: PieceRef[] = [];
       const refs = pieces.map((p) => refOf(entry.id, p.key));
       for (let i = 0; i < refs.length; i += MAX_REFS_PER_QUERY) {
         const l = await pages({
@@ -195,7 +198,7 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
           external_reference_service_model_refs: refs.slice(i, i + MAX_REFS_PER_QUERY).join(','),
         }, entry.zone);
         if (!l.ok) return l;
-        for (const r of l.value) if (r.localId === entry.id && !taken.has(r.remoteId)) found.push({ key: r.key, remoteId: r.remoteId });
+        for (const r of l.value) if (r.localId === entry.id && !taken.has(r.remoteId)) found.push({ key: r.key, remoteId: r.remoteId, held: r });
       }
       return { ok: true, value: found };
     },

@@ -2,12 +2,14 @@
  * Kukkingu contracting API (seed 002). `{base}/api/v1/time-entries`, Bearer token and a `tenant-id`
  * header on every call. Date + durationSeconds only: an entry is split per local day, each day one
  * record carrying `referenceSource: "timetray"` and `referenceId: <local id>`, which is how an
- * unknown outcome is found again. PUT replaces the whole record, so every field is sent each time.
- * billableId names a billing resource, not a yes/no: our billable flag, tags, task and client stay local.
+ * unknown outcome is found again. PUT replaces the whole record (providers.md): what a PUT leaves
+ * out is erased, so every field is sent each time, billableId (which we do not own) from the record
+ * as last read. billableId names a billing resource, not a yes/no: our billable flag, tags, task and
+ * client stay local.
  */
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { errorText, fail, query, records, refused, restCalls, str } from './common';
+import { envelopeRecord, errorText, fail, query, records, refused, restCalls, str } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/api/v1/time-entries';
@@ -19,11 +21,36 @@ export const kukkinguCapabilities: Capabilities = {
   pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'], catalog: 'seen-only',
 };
 
+/**
+ * The billable a record names: `billableId` as written, `billable` as the API answers (an id, or
+ * an object with one when expanded).
+ */
+function billableOf(b: Record<string, unknown>): string | null {
+  const v = b.billableId ?? b.billable;
+  return str(v && typeof v === 'object' ? (v as { id?: unknown }).id : v);
+}
+
+/**
+ * billableId only when the record has one: a record without it compares as it always did, while
+ * one set or changed by another client shows as a change of the record.
+ */
 function compareOf(b: Record<string, unknown>): Record<string, unknown> {
+  const billableId = billableOf(b);
   return {
     projectId: str(b.projectId ?? b.project), date: b.date, durationSeconds: Number(b.durationSeconds),
-    description: b.description ?? '', referenceId: str(b.referenceId),
+    description: b.description ?? '', referenceId: str(b.referenceId), ...(billableId !== null && { billableId }),
   };
+}
+
+/**
+ * What a replacing PUT must carry: the fields we do not own as the server holds them (`held`),
+ * then ours, the reference included. The seed's writable fields are projectId, date,
+ * durationSeconds, billableId, description, referenceSource and referenceId; all but billableId
+ * are ours. Read-only fields (id, createdAt, project) are never sent back.
+ */
+function replacement(ours: Record<string, unknown>, held: RemoteRecord | undefined): Record<string, unknown> {
+  const billableId = held?.raw ? billableOf(held.raw) : null;
+  return { ...(billableId !== null && { billableId }), ...ours };
 }
 
 function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null {
@@ -36,7 +63,7 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
     remoteId: String(d.id), key: d.date, localId: d.referenceSource === REFERENCE_SOURCE ? str(d.referenceId) : null,
     description: String(d.description ?? ''), start, end, date: d.date, project_id: str(project), task_id: null,
     client_id: null, tags: null, billable: null,
-    comparable: compareOf({ ...d, projectId: project }), updatedAt: Number.isFinite(updated) ? updated : null,
+    comparable: compareOf({ ...d, projectId: project }), updatedAt: Number.isFinite(updated) ? updated : null, raw: d,
   };
 }
 
@@ -71,8 +98,9 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
       };
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
-    echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
-    update: (remoteId, piece) => rest.write('PUT', at(remoteId), piece.body),
+    echo: (piece, zone, held) => toRecord({ id: '', ...replacement(piece.body, held) }, zone)!,
+    update: (remoteId, piece, _entry, held) => rest.write('PUT', at(remoteId), replacement(piece.body, held)),
+    get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     async lookup(entry, pieces, taken) {
       const dates = pieces.map((p) => p.key).sort();
@@ -84,7 +112,7 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
         ok: true,
         value: l.value
           .filter((r) => r.localId === entry.id && wanted.has(r.key) && !taken.has(r.remoteId))
-          .map((r) => ({ key: r.key, remoteId: r.remoteId })),
+          .map((r) => ({ key: r.key, remoteId: r.remoteId, held: r })),
       };
     },
     list,

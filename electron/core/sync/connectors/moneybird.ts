@@ -38,7 +38,7 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
   return {
     remoteId: String(d.id), key: '', localId: null, description: String(d.description ?? ''), start, end: end - paused,
     date: localDateOf(start, zone), project_id: str(d.project_id), task_id: null, client_id: str(d.contact_id), tags: null,
-    billable: d.billable !== false, comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null,
+    billable: d.billable !== false, comparable: compareOf(d), updatedAt: Number.isFinite(updated) ? updated : null, raw: d,
   };
 }
 
@@ -99,6 +99,8 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
       const { user_id: _user, ...changes } = piece.body.time_entry as Record<string, unknown>;
       return rest.write('PATCH', at(remoteId), { time_entry: changes });
     },
+    // A bare object, as the lists' items.
+    get: (remoteId, zone) => rest.one(at(remoteId), (b) => (b && typeof b === 'object' && !Array.isArray(b) ? toRecord(b as Record<string, unknown>, zone) : null)),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) =>
       lookupByFingerprint(list, entry, pieces, taken, (c) => ({ started_at: c.started_at, description: c.description })),

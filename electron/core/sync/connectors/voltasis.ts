@@ -8,7 +8,7 @@
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { localDateOf } from '../../../../shared/time';
-import { errorText, fail, iso, lookupByFingerprint, minutesOf, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
+import { envelopeRecord, errorText, fail, iso, lookupByFingerprint, minutesOf, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
 
 const PATH = '/api/v1/time-entries';
 const PER_PAGE = 100;
@@ -52,7 +52,7 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
     remoteId: String(d.id), key: '', localId: null, description: String(d.description ?? ''), start, end,
     date: localDateOf(start, zone), project_id: str(d.project_id), task_id: str(d.task_id), client_id: str(d.client_id),
     tags: Array.isArray(d.tags) ? d.tags.map(String) : [], billable: d.billable !== false,
-    comparable: compareOf(d), updatedAt: Number.isFinite(Date.parse(String(d.updated_at))) ? Date.parse(String(d.updated_at)) : null,
+    comparable: compareOf(d), updatedAt: Number.isFinite(Date.parse(String(d.updated_at))) ? Date.parse(String(d.updated_at)) : null, raw: d,
   };
 }
 
@@ -83,7 +83,9 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
+    // Every field of the seed's record is ours, so a replacing PUT loses nothing: `held` is not needed.
     update: (remoteId, piece: PieceBody) => rest.write('PUT', at(remoteId), piece.body),
+    get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, pick),
     list,
