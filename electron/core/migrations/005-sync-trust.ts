@@ -8,6 +8,8 @@ import type { Migration } from './types';
  *   proved the server never stored it.
  * - `outbox.account_id`: the account a row is owed to when that is no longer the entry's own
  *   (the entry moved to another account or became local: its old records must still be deleted).
+ * - `outbox.lease_owner`: which pass holds a lease, so a pass that outlived its lease settles
+ *   nothing another pass has taken over.
  * - `entries.sync_kind`: why an entry needs the user ('refused' by the server, or 'remote-deleted').
  * - `account_sync.hold_until`: a 429's Retry-After holds the whole account, list requests too,
  *   in every process on this file.
@@ -26,6 +28,7 @@ export const m005: Migration = {
         PRIMARY KEY (entry_id, account_id, piece, compare)
       ) STRICT;
       ALTER TABLE outbox ADD COLUMN account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE;
+      ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
       ALTER TABLE entries ADD COLUMN sync_kind TEXT CHECK (sync_kind IN ('refused', 'remote-deleted'));
       ALTER TABLE account_sync ADD COLUMN hold_until INTEGER;
     `);

@@ -8,7 +8,7 @@
  */
 import { MAX_DURATION_SECONDS, DESCRIPTION_MAX } from '../../../shared/limits';
 import { localDateOf, zonedInstant } from '../../../shared/time';
-import type { Connector } from './connector';
+import type { Connector, LocalEntry } from './connector';
 import type { SyncError } from './errors';
 import { carriedFields, localTerms, mergeTerms, remoteTerms, type MergeField, type Terms } from './merge-fields';
 import type { PullStore } from './pull-store';
@@ -54,15 +54,19 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
     const ref = o.pullStore.refByRemote(o.accountId, r.remoteId);
     if (ref) {
       const entry = o.store.entry(ref.entry_id);
-      if (!entry || entry.deleted) continue;
+      // Deleted, or moved off this account: the push owes this record a delete, not a merge.
+      if (!entry || entry.deleted || entry.accountId !== o.accountId) continue;
+      // The server holds exactly what we last sent or read: nothing changed there.
+      if (sameSnapshot(ref.snapshot, r.comparable)) continue;
       // A split entry's pieces cannot each decide its times: merge only the shared fields.
       const split = o.pullStore.pieceCount(ref.entry_id) > 1;
       const f = split ? fields.filter((x) => x !== 'duration' && x !== 'start' && x !== 'end') : fields;
+      // Ours as this server would hold it, so its rounding is never taken for a change on either side.
       const local = localTerms(entry, f);
+      const localHeld = heldTerms(o, entry, r.key, f) ?? local;
       const remote = remoteTerms(r, f);
       const newer = (r.updatedAt ?? 0) > o.pullStore.updatedAt(ref.entry_id);
-      const m = mergeTerms(ref.base, local, remote, newer);
-      if (!Object.keys(m.take).length && !m.conflicts.length && sameSnapshot(ref.snapshot, r.comparable)) continue;
+      const m = mergeTerms(ref.base, localHeld, remote, newer);
       const history = m.conflicts.map((c) => ({
         fields: { [c.field]: c.lost } as Terms,
         note: `${c.field}: edited here and on the server; the ${c.winner === 'remote' ? 'server' : 'local'} edit was newer and won`,
@@ -82,18 +86,20 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
     }
     if (r.localId) {
       const mine = o.store.entry(r.localId);
-      if (mine && mine.accountId === o.accountId) {
+      // Ours, even if deleted or moved meanwhile: never a new entry. A record no longer wanted
+      // is adopted so the delete owed for it removes it.
+      if (mine) {
         if (!o.store.refs(r.localId).some((x) => x.key === r.key)) {
           o.pullStore.adopt(o.accountId, r.localId, r, remoteTerms(r, fields), o.now());
         }
         continue;
       }
     }
-    // A create whose answer was lost shows up here before the push finds it: adopt, never duplicate.
-    const claimed = unanswered.get(`${r.key}\u0000${canonical(r.comparable)}`);
-    if (claimed && !claimed.taken) {
-      claimed.taken = true;
-      o.pullStore.adopt(o.accountId, claimed.entryId, r, remoteTerms(r, fields), o.now());
+    // A create whose answer was lost shows up here before the push finds it: adopt, never
+    // duplicate. Matched by what was sent, and each record by one entry only.
+    const claim = unanswered.get(`${r.key}\u0000${canonical(r.comparable)}`)?.shift();
+    if (claim) {
+      o.pullStore.adopt(o.accountId, claim, r, remoteTerms(r, fields), o.now());
       continue;
     }
     let start = r.start;
@@ -109,20 +115,23 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
   return report;
 }
 
-/** The pieces of entries whose last request went unanswered and that hold no ref yet, by key and fields. */
-function unansweredPieces(o: PullOptions): Map<string, { entryId: string; taken: boolean }> {
-  const out = new Map<string, { entryId: string; taken: boolean }>();
-  for (const id of o.store.unknownOutcomes(o.accountId)) {
-    const entry = o.store.entry(id);
-    if (!entry) continue;
-    const pieces = o.connector.pieces(entry);
-    if (!pieces.ok) continue;
-    const have = new Set(o.store.refs(id).map((r) => r.key));
-    for (const p of pieces.value) {
-      if (!have.has(p.key)) out.set(`${p.key}\u0000${canonical(p.compare)}`, { entryId: id, taken: false });
-    }
+/** Entries whose create may have reached the server unanswered, by piece key and the body sent. */
+function unansweredPieces(o: PullOptions): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of o.store.sent.unanswered(o.accountId)) {
+    const k = `${s.key}\u0000${canonical(s.compare)}`;
+    const ids = out.get(k) ?? [];
+    if (!ids.includes(s.entryId)) ids.push(s.entryId);
+    out.set(k, ids);
   }
   return out;
+}
+
+/** The entry's piece `key` as the server would hold it, in our terms; null if it cannot be sent. */
+function heldTerms(o: PullOptions, entry: LocalEntry, key: string, f: readonly MergeField[]): Terms | null {
+  const planned = o.connector.pieces(entry);
+  const piece = planned.ok ? planned.value.find((p) => p.key === key) : undefined;
+  return piece ? remoteTerms(o.connector.echo(piece, entry.zone), f) : null;
 }
 
 function invalid(r: { end: number; start: number; description: string }): string | null {

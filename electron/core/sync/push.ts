@@ -13,8 +13,8 @@
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Connector, LocalEntry, PieceBody } from './connector';
 import type { SyncError } from './errors';
-import { carriedFields, localTerms } from './merge-fields';
-import type { LeasedRow, Settlement, SyncStore } from './store';
+import { carriedFields, remoteTerms } from './merge-fields';
+import type { LeasedRow, PlanResult, Settlement, StoreEntry, StoredRef, SyncStore } from './store';
 import { canonical, chunk, mapLimit } from './util';
 
 export interface PushOptions {
@@ -44,7 +44,7 @@ export interface PushReport {
 
 interface Work {
   row: LeasedRow;
-  entry: LocalEntry | null;
+  entry: StoreEntry | null;
   creates: PieceBody[];
   error?: SyncError;
   /** Not attempted because the pass stopped early (offline, auth). */
@@ -52,7 +52,9 @@ interface Work {
 }
 
 export async function pushOnce(o: PushOptions): Promise<PushReport> {
-  const rows = o.store.lease(o.accountId, o.now(), o.batchSize, o.leaseMs);
+  const owner = newOwner();
+  const plan = (e: LocalEntry) => o.connector.pieces(e) as PlanResult;
+  const rows = o.store.lease(o.accountId, o.now(), o.batchSize, o.leaseMs, plan, owner);
   const report: PushReport = { leased: rows.length, acked: 0, retrying: 0, attention: 0 };
   if (!rows.length) return report;
   let stop = false;
@@ -95,42 +97,82 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
   });
 
   for (const w of work) finish(o, w, report, settlement);
-  o.store.settle(o.accountId, o.now(), settlement);
+  const extras = o.store.settle(o.accountId, o.now(), settlement, owner);
+  // Another pass recorded a different record for the same piece meanwhile: ours is a second copy.
+  for (const x of extras) await o.connector.remove(x.remoteId);
+  for (const w of work) if (w.entry?.deleted) o.store.purge(w.row.entry_id);
   return report;
+}
+
+/** Who holds a lease: settling checks it, so a pass that outlived its lease settles nothing. */
+function newOwner(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Finds what earlier, unanswered creates left on the server, by every body they carried (an edit
+ * since then changes what the entry would send now, not what the server may hold). Records for
+ * pieces still wanted are adopted; any other is ours too (an earlier day of a moved entry, a
+ * second copy) and is deleted. Pieces found nowhere lose their old fingerprints.
+ */
+async function recover(o: PushOptions, entry: StoreEntry, wanted: readonly PieceBody[], have: Map<string, StoredRef>): Promise<SyncError | null> {
+  const { store, connector, accountId } = o;
+  const sent = store.sent.of(entry.id, accountId);
+  const current = new Map(wanted.map((p) => [p.key, p]));
+  const probes: PieceBody[] = [
+    ...wanted.filter((p) => !have.has(p.key)),
+    ...sent.filter((s) => !have.has(s.key) && canonical(s.compare) !== canonical(current.get(s.key)?.compare))
+      .map((s): PieceBody => ({ key: s.key, body: {}, seconds: 0, compare: s.compare })),
+  ];
+  if (!probes.length) return null;
+  const found = await connector.lookup(entry, probes, store.takenRemoteIds(accountId, entry.id));
+  if (!found.ok) return found.error;
+  const fields = carriedFields(connector.capabilities);
+  for (const ref of found.value) {
+    const keep = current.has(ref.key) && !have.has(ref.key);
+    const saved = keep && store.saveRef(entry.id, accountId, ref, ref.held?.comparable ?? {}, ref.held ? remoteTerms(ref.held, fields) : {}, o.now()) === 'saved';
+    if (saved) {
+      have.set(ref.key, { key: ref.key, remoteId: ref.remoteId, snapshot: ref.held?.comparable ?? {}, base: {} });
+      continue;
+    }
+    if (store.takenRemoteIds(accountId, entry.id).has(ref.remoteId)) continue;
+    const r = await connector.remove(ref.remoteId);
+    if (!r.ok) return r.error;
+  }
+  for (const s of new Set(probes.map((p) => p.key))) {
+    if (!have.has(s)) store.sent.notFound(entry.id, accountId, s, current.get(s)?.compare ?? null);
+  }
+  return null;
 }
 
 async function prepare(o: PushOptions, row: LeasedRow): Promise<Work> {
   const { store, connector, accountId } = o;
-  const entry = store.entry(row.entry_id);
+  const entry = row.entry === undefined ? store.entry(row.entry_id) : row.entry;
   const w: Work = { row, entry, creates: [] };
   if (!entry) return w;
-  const refs = store.refs(row.entry_id);
+  const have = new Map(store.refs(row.entry_id, accountId).map((r) => [r.key, r]));
 
-  // The entry's state decides, not the row's op: an undone delete must not reach the server.
-  if (entry.deleted) {
-    for (const ref of refs) {
+  // The entry's state decides, not the row's op: an undone delete must not reach the server; an
+  // entry deleted, or moved to another account or made local, leaves nothing on this one.
+  if (entry.deleted || entry.accountId !== accountId) {
+    const err = await recover(o, entry, [], have);
+    if (err) return { ...w, error: err };
+    for (const ref of have.values()) {
       const r = await connector.remove(ref.remoteId);
       if (!r.ok) return { ...w, error: r.error };
-      store.dropRef(row.entry_id, ref.key);
+      store.dropRef(row.entry_id, ref.key, accountId);
     }
+    store.sent.forget(entry.id, accountId);
     return w;
   }
 
-  const planned = connector.pieces(entry);
+  const planned = row.planned ?? connector.pieces(entry);
   if (!planned.ok) return { ...w, error: planned.error };
   const pieces = planned.value;
-  const have = new Map(refs.map((r) => [r.key, r]));
 
-  let missing = pieces.filter((p) => !have.has(p.key));
-  if (missing.length && row.prior_attempts > 0) {
-    const found = await connector.lookup(entry, missing, store.takenRemoteIds(accountId, row.entry_id));
-    if (!found.ok) return { ...w, error: found.error };
-    for (const ref of found.value) {
-      // The fields it holds are not known for sure: an empty snapshot makes step 2 send ours.
-      store.saveRef(row.entry_id, accountId, ref, {}, {}, o.now());
-      have.set(ref.key, { ...ref, snapshot: {}, base: {} });
-    }
-    missing = pieces.filter((p) => !have.has(p.key));
+  if (pieces.some((p) => !have.has(p.key)) && row.prior_attempts > 0) {
+    const err = await recover(o, entry, pieces, have);
+    if (err) return { ...w, error: err };
   }
 
   for (const piece of pieces) {
@@ -145,14 +187,14 @@ async function prepare(o: PushOptions, row: LeasedRow): Promise<Work> {
     if (wanted.has(ref.key)) continue;
     const r = await connector.remove(ref.remoteId);
     if (!r.ok) return { ...w, error: r.error };
-    store.dropRef(row.entry_id, ref.key);
+    store.dropRef(row.entry_id, ref.key, accountId);
   }
-  return { ...w, creates: missing };
+  return { ...w, creates: pieces.filter((p) => !have.has(p.key)) };
 }
 
-/** What both sides agree on once the server holds `piece`: the next merge's base. */
+/** What both sides agree on once the server holds `piece`, in the server's own precision: the next merge's base. */
 function baseOf(o: PushOptions, entry: LocalEntry, piece: PieceBody) {
-  return localTerms(entry, carriedFields(o.connector.capabilities), piece.seconds);
+  return remoteTerms(o.connector.echo(piece, entry.zone), carriedFields(o.connector.capabilities));
 }
 
 function finish(o: PushOptions, w: Work, report: PushReport, out: Settlement): void {

@@ -12,7 +12,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { OutboxOp } from '../../../shared/entry';
-import type { LocalEntry, PieceRef } from './connector';
+import type { LocalEntry, PieceBody, PieceRef } from './connector';
+import { createSentPieces } from './sent-pieces';
 
 export interface LeasedRow {
   id: number;
@@ -20,7 +21,14 @@ export interface LeasedRow {
   op: OutboxOp;
   /** Attempts before this one: > 0 means an earlier request may have reached the server. */
   prior_attempts: number;
+  /** The entry as it was when leased: what this pass sends (a later edit queues its own row). */
+  entry?: StoreEntry | null;
+  /** The bodies planned for it at lease time, recorded as sent before any request (null: none). */
+  planned?: PlanResult | null;
 }
+
+export type StoreEntry = LocalEntry & { deleted: boolean; accountId: string | null };
+export type PlanResult = { ok: true; value: PieceBody[] } | { ok: false; error: { class: 'refused'; status: number; message: string } };
 
 export interface StoredRef extends PieceRef {
   snapshot: Record<string, unknown>;
@@ -64,20 +72,28 @@ interface EntryDbRow {
 export function createSyncStore(db: Database) {
   const due = db.prepare<[{ account: string; now: number; limit: number }], { id: number; entry_id: string; op: OutboxOp; attempts: number }>(`
     SELECT o.id, o.entry_id, o.op, o.attempts FROM outbox o JOIN entries e ON e.id = o.entry_id
-     WHERE e.account_id = @account AND e.sync_error IS NULL
+     WHERE coalesce(o.account_id, e.account_id) = @account
+       AND (e.sync_error IS NULL OR e.deleted_at IS NOT NULL OR o.account_id IS NOT NULL)
        AND (o.lease_until IS NULL OR o.lease_until <= @now)
        AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
        AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.entry_id = o.entry_id)
      ORDER BY o.id LIMIT @limit`);
-  const takeLease = db.prepare('UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?');
-  const deleteRow = db.prepare('DELETE FROM outbox WHERE id = ?');
-  const retryRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ?');
-  const parkRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = NULL, attempts = 0, last_error = ? WHERE id = ?');
-  const releaseRow = db.prepare('UPDATE outbox SET lease_until = NULL, attempts = max(0, attempts - 1), last_error = ? WHERE id = ?');
-  const markAttention = db.prepare('UPDATE entries SET sync_error = ? WHERE id = ?');
+  const takeLease = db.prepare('UPDATE outbox SET lease_until = ?, lease_owner = ?, attempts = attempts + 1 WHERE id = ?');
+  // Each settlement touches a row only while this pass still holds its lease (owner fencing): a
+  // pass that outlived its lease never acknowledges what another pass has taken over.
+  const mine = 'id = @id AND lease_owner IS @owner';
+  const deleteRow = db.prepare(`DELETE FROM outbox WHERE ${mine}`);
+  const retryRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = @due, last_error = @message WHERE ${mine}`);
+  const parkRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = NULL, attempts = 0, last_error = @message WHERE ${mine}`);
+  const releaseRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
+  const markAttention = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'refused' WHERE id = ?");
   const entryRow = db.prepare<[string], EntryDbRow>('SELECT * FROM entries WHERE id = ?');
-  const refsOf = db.prepare<[string], { piece: string; remote_id: string; snapshot: string; base: string }>(
-    'SELECT piece, remote_id, snapshot, base FROM remote_refs WHERE entry_id = ? ORDER BY piece');
+  const refsOf = db.prepare<[{ entry: string; account: string | null }], { piece: string; remote_id: string; snapshot: string; base: string }>(
+    'SELECT piece, remote_id, snapshot, base FROM remote_refs WHERE entry_id = @entry AND (@account IS NULL OR account_id = @account) ORDER BY piece');
+  const refAt = db.prepare<[string, string], { account_id: string; remote_id: string }>(
+    'SELECT account_id, remote_id FROM remote_refs WHERE entry_id = ? AND piece = ?');
+  const remoteOwner = db.prepare<[string, string], { entry_id: string }>(
+    'SELECT entry_id FROM remote_refs WHERE account_id = ? AND remote_id = ?');
   const upsertRef = db.prepare(`
     INSERT INTO remote_refs (entry_id, piece, account_id, remote_id, snapshot, base, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(entry_id, piece) DO UPDATE SET remote_id = excluded.remote_id, snapshot = excluded.snapshot,
@@ -86,37 +102,59 @@ export function createSyncStore(db: Database) {
   const refreshRemoteId = db.prepare(`
     UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
       (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`);
-  const purgeEntry = db.prepare('DELETE FROM entries WHERE id = ? AND deleted_at IS NOT NULL');
+  // A tombstone goes only once nothing of it can be on a server: no row owed, no ref, no unanswered create.
+  const purgeEntry = db.prepare(`DELETE FROM entries WHERE id = @id AND deleted_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM outbox WHERE entry_id = @id) AND NOT EXISTS (SELECT 1 FROM remote_refs WHERE entry_id = @id)
+    AND NOT EXISTS (SELECT 1 FROM sent_pieces WHERE entry_id = @id)`);
   const takenIds = db.prepare<[string, string], { remote_id: string }>(
     'SELECT remote_id FROM remote_refs WHERE account_id = ? AND entry_id <> ?');
   const accountRow = db.prepare<[string], AccountSyncRow>('SELECT * FROM account_sync WHERE account_id = ?');
   const ensureAccount = db.prepare('INSERT INTO account_sync (account_id) VALUES (?) ON CONFLICT DO NOTHING');
   const pendingCount = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE e.account_id = ?');
+    'SELECT count(*) AS n FROM outbox o JOIN entries e ON e.id = o.entry_id WHERE coalesce(o.account_id, e.account_id) = ?');
   const attentionCount = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM entries WHERE account_id = ? AND sync_error IS NOT NULL');
 
-  const unknownOutcome = db.prepare<[string], { entry_id: string }>(`
-    SELECT DISTINCT o.entry_id FROM outbox o JOIN entries e ON e.id = o.entry_id
-     WHERE e.account_id = ? AND e.deleted_at IS NULL AND o.attempts > 0`);
+  const sent = createSentPieces(db);
 
   const touchAccount = db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?');
 
   const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
-  function saveRefInTx(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number) {
+  function readEntry(id: string): StoreEntry | null {
+    const r = entryRow.get(id);
+    if (!r) return null;
+    return {
+      id: r.id, description: r.description, start: r.start_at, end: r.end_at, zone: r.start_tz,
+      project_id: r.project_id, task_id: r.task_id, client_id: r.client_id,
+      tags: JSON.parse(r.tags) as string[], billable: r.billable === 1,
+      deleted: r.deleted_at !== null, accountId: r.account_id,
+    };
+  }
+  /**
+   * Records the remote record for a piece, unless that would map one remote record to two
+   * entries, or replace another record this piece already has (a second pass created or found
+   * one meanwhile): then the record is an extra and the caller deletes it ('extra').
+   */
+  function saveRefInTx(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' {
+    const owner = remoteOwner.get(accountId, ref.remoteId);
+    if (owner && owner.entry_id !== entryId) return 'extra';
+    const cur = refAt.get(entryId, ref.key);
+    if (cur && (cur.account_id !== accountId || cur.remote_id !== ref.remoteId)) return 'extra';
     upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
     refreshRemoteId.run({ id: entryId });
+    sent.settled(entryId, accountId, ref.key);
+    return 'saved';
   }
-  function ackInTx(row: LeasedRow, accountId: string, now: number) {
-    deleteRow.run(row.id);
-    purgeEntry.run(row.entry_id);
+  function ackInTx(row: LeasedRow, owner: string | null, accountId: string, now: number) {
+    deleteRow.run({ id: row.id, owner });
+    purgeEntry.run({ id: row.entry_id });
     ensureAccount.run(accountId);
     touchAccount.run(now, accountId);
   }
 
   return {
     /** Leases up to `limit` due rows, the oldest row of each entry only (an entry's changes go in order). */
-    lease(accountId: string, now: number, limit: number, leaseMs: number): LeasedRow[] {
+    lease(accountId: string, now: number, limit: number, leaseMs: number, plan?: (e: StoreEntry) => PlanResult, owner: string | null = null): LeasedRow[] {
       // The one commit here that must reach the disk before any request: the attempt count is
       // what tells a later pass to look an entry up before sending it again. Everything else
       // this store writes (refs, acks, retries) can be lost to a power cut and found again by
@@ -125,9 +163,16 @@ export function createSyncStore(db: Database) {
       if (relaxed) db.pragma('synchronous = FULL');
       try {
         return tx(() =>
-          due.all({ account: accountId, now, limit }).map((r) => {
-            takeLease.run(now + leaseMs, r.id);
-            return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts };
+          due.all({ account: accountId, now, limit }).map((r): LeasedRow => {
+            takeLease.run(now + leaseMs, owner, r.id);
+            const entry = readEntry(r.entry_id);
+            // What this pass will create, recorded as sent before any request can carry it.
+            const planned = plan && entry && !entry.deleted && entry.accountId === accountId ? plan(entry) : null;
+            if (planned?.ok) {
+              const have = new Set(refsOf.all({ entry: r.entry_id, account: accountId }).map((x) => x.piece));
+              for (const p of planned.value) if (!have.has(p.key)) sent.record(r.entry_id, accountId, p.key, p.compare, now);
+            }
+            return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts, entry, planned };
           }),
         );
       } finally {
@@ -135,41 +180,32 @@ export function createSyncStore(db: Database) {
       }
     },
 
-    /** The entry as the push must send it now (its newest fields), or null if it is gone. */
-    entry(id: string): (LocalEntry & { deleted: boolean; accountId: string | null }) | null {
-      const r = entryRow.get(id);
-      if (!r) return null;
-      return {
-        id: r.id, description: r.description, start: r.start_at, end: r.end_at, zone: r.start_tz,
-        project_id: r.project_id, task_id: r.task_id, client_id: r.client_id,
-        tags: JSON.parse(r.tags) as string[], billable: r.billable === 1,
-        deleted: r.deleted_at !== null, accountId: r.account_id,
-      };
-    },
+    /** The entry as it is now, or null if it is gone. */
+    entry: readEntry,
 
-    refs(entryId: string): StoredRef[] {
-      return refsOf.all(entryId).map((r) => ({
+    /** The entry's refs, all or only the given account's. */
+    refs(entryId: string, accountId: string | null = null): StoredRef[] {
+      return refsOf.all({ entry: entryId, account: accountId }).map((r) => ({
         key: r.piece, remoteId: r.remote_id,
         snapshot: JSON.parse(r.snapshot) as Record<string, unknown>, base: JSON.parse(r.base) as Record<string, unknown>,
       }));
     },
 
-    /** Entries of the account with a create or change that may have reached the server unanswered. */
-    unknownOutcomes(accountId: string): string[] {
-      return unknownOutcome.all(accountId).map((r) => r.entry_id);
-    },
+    /** Fingerprints of creates that may have reached the server unanswered. */
+    sent,
 
     takenRemoteIds(accountId: string, exceptEntry: string): Set<string> {
       return new Set(takenIds.all(accountId, exceptEntry).map((r) => r.remote_id));
     },
 
     /** Records that the server holds `remoteId` for this piece, with the fields it holds. */
-    saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): void {
-      tx(() => saveRefInTx(entryId, accountId, ref, snapshot, base, now));
+    saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' {
+      return tx(() => saveRefInTx(entryId, accountId, ref, snapshot, base, now));
     },
 
-    dropRef(entryId: string, key: string): void {
+    dropRef(entryId: string, key: string, accountId: string | null = null): void {
       tx(() => {
+        if (accountId) sent.settled(entryId, accountId, key);
         dropRef.run(entryId, key);
         refreshRemoteId.run({ id: entryId });
       });
@@ -180,17 +216,23 @@ export function createSyncStore(db: Database) {
      * retried, parked or released. One commit per batch instead of two per entry; a kill before
      * it loses at most this batch's answers, which the lookup before any re-send finds again.
      */
-    settle(accountId: string, now: number, b: Settlement): void {
-      tx(() => {
-        for (const r of b.refs) saveRefInTx(r.entryId, accountId, r.ref, r.snapshot, r.base, now);
-        for (const row of b.acks) ackInTx(row, accountId, now);
-        for (const r of b.retries) retryRow.run(r.dueAt, r.message, r.row.id);
+    settle(accountId: string, now: number, b: Settlement, owner: string | null = null): PieceRef[] {
+      return tx(() => {
+        const extras: PieceRef[] = [];
+        for (const r of b.refs) if (saveRefInTx(r.entryId, accountId, r.ref, r.snapshot, r.base, now) === 'extra') extras.push(r.ref);
+        for (const row of b.acks) ackInTx(row, owner, accountId, now);
+        for (const r of b.retries) retryRow.run({ due: r.dueAt, message: r.message, id: r.row.id, owner });
         for (const r of b.parks) {
-          parkRow.run(r.message, r.row.id);
-          markAttention.run(r.message, r.row.entry_id);
+          if (parkRow.run({ message: r.message, id: r.row.id, owner }).changes) markAttention.run(r.message, r.row.entry_id);
         }
-        for (const r of b.releases) releaseRow.run(r.message, r.row.id);
+        for (const r of b.releases) releaseRow.run({ message: r.message, id: r.row.id, owner });
+        return extras;
       });
+    },
+
+    /** A tombstone with nothing left on any server goes for good. */
+    purge(entryId: string): void {
+      tx(() => purgeEntry.run({ id: entryId }));
     },
 
     /** When the earliest queued row may be tried again (null: none waits). */
@@ -248,9 +290,11 @@ export function createSyncStore(db: Database) {
     /** Per account, the earliest retry time among its queued rows (rows due now have none). */
     nextDueByAccount(): Map<string, number> {
       const rows = db.prepare<[], { account_id: string; t: number }>(`
-        SELECT e.account_id, min(o.next_attempt_at) AS t FROM outbox o JOIN entries e ON e.id = o.entry_id
-         WHERE o.next_attempt_at IS NOT NULL AND e.account_id IS NOT NULL AND e.sync_error IS NULL
-         GROUP BY e.account_id`).all();
+        SELECT coalesce(o.account_id, e.account_id) AS account_id, min(o.next_attempt_at) AS t
+          FROM outbox o JOIN entries e ON e.id = o.entry_id
+         WHERE o.next_attempt_at IS NOT NULL AND coalesce(o.account_id, e.account_id) IS NOT NULL
+           AND (e.sync_error IS NULL OR e.deleted_at IS NOT NULL OR o.account_id IS NOT NULL)
+         GROUP BY 1`).all();
       return new Map(rows.map((r) => [r.account_id, r.t]));
     },
 
