@@ -11,6 +11,9 @@ import type { AppActions } from '../store';
 import { toInstant } from './EntryForm';
 import { SyncBadge } from './SyncBadge';
 
+/** HH:MM:SS: beside what a rounding server holds, the typed seconds are the difference. */
+const typed = (iso: string, zone: string) => `${clock(iso, zone)}:${String(new Date(iso).getUTCSeconds()).padStart(2, '0')}`;
+
 /** Memoized: while scrolling, rows that stay on screen do not render again. */
 export interface RowSelection {
   selected: boolean;
@@ -27,7 +30,7 @@ export const EntryRow = memo(function EntryRow({ e, a, zone, sel }: { e: EntryVi
       className="entry selectable"
       role="listitem"
       tabIndex={0}
-      aria-label={`${name}, ${clock(e.start, zone)} to ${clock(e.end, zone)}`}
+      aria-label={`${name}, ${clock(e.start, zone)} to ${clock(e.end, zone)}${e.held_as ? `; ${e.held_as.note}` : ''}`}
       data-testid="entry"
       data-entry-id={e.id}
       onKeyDown={(k) => {
@@ -43,12 +46,13 @@ export const EntryRow = memo(function EntryRow({ e, a, zone, sel }: { e: EntryVi
       }}
     >
       <input type="checkbox" aria-label={`Select ${name}`} checked={sel.selected} onChange={(x) => sel.select(e.id, x.target.checked)} />
-      <span className="when">{clock(e.start, zone)}–{clock(e.end, zone)}</span>
+      <span className="when">{e.held_as ? <>{typed(e.start, zone)}–{typed(e.end, zone)}</> : <>{clock(e.start, zone)}–{clock(e.end, zone)}</>}</span>
       <span className="desc" data-testid="entry-description">{e.description || <em className="muted">(no description)</em>}</span>
       <span className="meta">
         {e.project_id && <span className="chip">{e.project_id}</span>}
         {e.tags.map((t) => <span key={t} className="chip tag">#{t}</span>)}
         {!e.billable && <span className="chip">not billable</span>}
+        {e.held_as && <span className="held-as muted" data-testid="held-as" title={`${e.held_as.note}; this entry keeps the times you gave`}>{e.held_as.note}</span>}
         {e.local_only && <span className="chip local-only" data-testid="local-only" title={e.local_only.note}>{e.local_only.note}</span>}
       </span>
       <span className="dur">{duration(e.duration_seconds)}</span>
