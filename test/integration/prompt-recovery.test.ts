@@ -90,7 +90,7 @@ it('timetray sync stopped with Ctrl-C mid-request gives its rows back: the app s
   // Every create is stored and never answered: the CLI (30 s timeout) waits on the wire.
   server.inject({ method: 'POST', path: POSTS, fault: { kind: 'timeout' }, times: 3 });
   const run = startCli(cli.bin, t.dir, ['sync'], { TT_TOKEN: server.token });
-  for (let i = 0; i < 250 && server.log.filter((l) => l.status === 'timeout').length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 750 && server.log.filter((l) => l.status === 'timeout').length < 3; i++) await new Promise((r) => setTimeout(r, 20));
   expect(server.log.filter((l) => l.status === 'timeout')).toHaveLength(3);
   run.child.kill('SIGINT');
   const ended = await run.done;
@@ -102,4 +102,18 @@ it('timetray sync stopped with Ctrl-C mid-request gives its rows back: the app s
   expect(worker!.status().accounts[0]).toMatchObject({ pending: 0, attention: 0 });
   expect(server.held().map((h) => h.description).sort()).toEqual(['entry 0', 'entry 1', 'entry 2']);
   expect(t.core.entries.list({}).every((e) => e.sync.state === 'synced')).toBe(true);
+});
+
+it('"Sync now" pressed while a pass waits on a slow server answers after a pass that sent what was queued', async () => {
+  await app();
+  const w = worker!;
+  server.inject({ method: 'GET', fault: { kind: 'latency', ms: 400 } });
+  w.nudge();
+  for (let i = 0; i < 100 && !w.status().running; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(w.status().running).toBe(true);
+  add(0);
+  await w.syncNow();
+  // What the window shows the moment "Sync now" returns.
+  expect(w.status().accounts[0]).toMatchObject({ pending: 0, state: 'ok' });
+  expect(server.held().map((h) => h.description)).toEqual(['entry 0']);
 });

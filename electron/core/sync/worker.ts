@@ -54,6 +54,8 @@ export function createSyncWorker(o: WorkerOptions) {
   let stopped = true;
   let running = false;
   let again = false;
+  /** "Sync now" callers waiting for the pass queued behind a running one. */
+  let waiting: (() => void)[] = [];
   let forced = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let offlineStreak = 0;
@@ -140,7 +142,11 @@ export function createSyncWorker(o: WorkerOptions) {
     emit();
     if (again) {
       again = false;
-      return pass();
+      const answered = waiting;
+      waiting = [];
+      await pass();
+      for (const done of answered) done();
+      return;
     }
     const due = o.nextDue();
     const untilDue = due === null ? pollMs : Math.max(0, due - o.now());
@@ -155,6 +161,7 @@ export function createSyncWorker(o: WorkerOptions) {
     },
     stop() {
       stopped = true;
+      for (const done of waiting.splice(0)) done();
       if (timer) clearTimeout(timer);
       timer = null;
     },
@@ -166,7 +173,11 @@ export function createSyncWorker(o: WorkerOptions) {
     syncNow(): Promise<void> {
       forced = true;
       o.resetBackoff();
-      return pass();
+      if (!running || stopped) return pass();
+      // A pass is under way (maybe stuck on a slow request): answer when the forced one behind it
+      // has run, not at once with the state from before.
+      again = true;
+      return new Promise((resolve) => waiting.push(resolve));
     },
     /** Electron's online/offline events (or the OS's network change). */
     setOnline(value: boolean) {
