@@ -36,13 +36,13 @@ async function listed(id: string): Promise<EntryView> {
   return e;
 }
 
-async function cliShow(dir: string, id: string): Promise<string> {
+async function timetray(dir: string, ...args: string[]): Promise<string> {
   let out = '';
   const { program, close } = buildProgram({
     out: (t) => (out += t), err: (t) => (out += t), env: { TIMETRAY_DATA_DIR: dir }, openCore: (d) => openCore({ dataDir: d, zone: ZONE }),
   });
   try {
-    await program.parseAsync(['show', id], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
   } finally {
     close();
   }
@@ -67,9 +67,13 @@ describe('what a rounding server holds, shown on the entry', () => {
     expect(v.history_count).toBe(0);
     expect(v.held_as?.note).toBe('Moneybird holds 09:00–10:31 (minutes, rounded down)');
 
-    const shown = await cliShow(w.dir, e.id);
+    const shown = await timetray(w.dir, 'show', e.id);
     expect(shown).toContain('09:00:37–10:31:07');
     expect(shown).toContain('on the server: Moneybird holds 09:00–10:31 (minutes, rounded down)');
+    expect(JSON.parse(await timetray(w.dir, 'show', e.id, '--json')).held_as.note).toBe('Moneybird holds 09:00–10:31 (minutes, rounded down)');
+    const line = (await timetray(w.dir, 'list')).split('\n').find((l) => l.startsWith(e.id));
+    expect(line).toContain('09:00:37–10:31:07');
+    expect(line).toContain('[acct:synced]  (held: 09:00–10:31)');
 
     // While an edit waits the server still holds the old record: no note about rounding until it is through.
     w.core.entries.edit(e.id, { description: 'rounded, renamed' });
