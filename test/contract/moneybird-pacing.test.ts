@@ -9,7 +9,9 @@ import type { FetchLike } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { createSyncWorker } from '../../electron/core/sync/worker';
 import { buildProgram } from '../../electron/cli/program';
+import { systemClock } from '../../electron/core/clock';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { bundleCli, startCli } from '../helpers/cli-process';
 import { testCore, type TestCore } from '../helpers/temp';
 
 const WINDOW = 5 * 60_000;
@@ -168,5 +170,31 @@ it('while timetray sync waits out the Moneybird budget, another account\'s entri
     expect(Math.max(...sentAt)).toBe(t0 + 2 * WINDOW);
   } finally {
     await other.close();
+  }
+});
+
+it('timetray sync says up front how long a Moneybird backlog takes, sends what the budget allows, and waits (Ctrl-C leaves it queued)', async () => {
+  server = await FAKE_PROVIDERS.moneybird();
+  t = testCore({ clock: systemClock });
+  t.core.accounts.add({ name: 'mb', provider: 'moneybird', ...server.account(), token_env: 'MB', is_default: true });
+  const start = Date.now() - 5 * 86_400_000;
+  for (let i = 0; i < BACKLOG; i++) {
+    t.core.entries.create({ description: `entry ${i}`, start: new Date(start + i * 600_000).toISOString(), end: new Date(start + i * 600_000 + 300_000).toISOString() });
+  }
+  const cli = bundleCli('pacing');
+  try {
+    const run = startCli(cli.bin, t.dir, ['sync'], { MB: server.token });
+    // The budget's first 150 requests go at once; then the command waits five minutes for room.
+    for (let i = 0; i < 1000 && server.log.length < 150; i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.log).toHaveLength(150);
+    run.child.kill('SIGINT');
+    const ended = await run.done;
+    expect(ended.stderr).toContain("mb: about 10 min to send 400 changes at Moneybird's 150 requests / 5 min");
+    expect(ended.code).toBe(130);
+    expect(server.log.filter((l) => l.status === 429)).toEqual([]);
+    expect(t.core.queue.report().queued).toHaveLength(BACKLOG - 149);
+  } finally {
+    cli.remove();
   }
 });
