@@ -10,7 +10,6 @@ import { afterEach, expect, it } from 'vitest';
 import type { Account } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { connectorFor } from '../../electron/core/sync/connectors';
-import { createHttp } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
@@ -43,8 +42,8 @@ it('an exception in one account is that account\'s error; the other syncs, and S
     timeoutMs: 2000,
     // One request at a time: the timeline (one create stored, then the exception) is exact.
     concurrency: 1,
-    connector: (account: Account, token: string) => {
-      const real = connectorFor(account, token, createHttp({ fetch: nodeFetch, secrets: [token], now: t.clock.now }));
+    connector: (account: Account, token: string, http) => {
+      const real = connectorFor(account, token, http);
       if (account.name !== 'a-broken') return real;
       return {
         ...real,
@@ -88,4 +87,48 @@ it('an exception in one account is that account\'s error; the other syncs, and S
   // Exactly once each: the create that reached the server before the exception is found, not repeated.
   expect(bad.held().map((h) => h.description).sort()).toEqual(['a-broken 0', 'a-broken 1', 'a-broken 2']);
   expect(t.core.entries.list({}).every((e) => e.sync.state === 'synced')).toBe(true);
+});
+
+it('when one create of a batch throws, the batch\'s other workers send nothing more once its rows are given back', async () => {
+  bad = await FAKE_PROVIDERS.expensicat();
+  t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString() });
+  t.core.accounts.add({ name: 'cat', provider: 'expensicat', ...bad.account(), token_env: 'X', is_default: true });
+  let bug = true;
+  let calls = 0;
+  const engine = createSyncEngine({
+    core: t.core, fetch: nodeFetch, tokenFor: () => bad.token, timeoutMs: 2000,
+    // Four creates at a time, through the engine's own HTTP (the real connector over it).
+    concurrency: 4,
+    connector: (account, token, http) => {
+      const real = connectorFor(account, token, http);
+      return {
+        ...real,
+        async create(items) {
+          if (!bug) return real.create(items);
+          if (calls++ === 0) {
+            await real.create(items);
+            throw new TypeError("Cannot read properties of null (reading 'id')");
+          }
+          // The other workers' creates leave a moment later, after the first one's exception.
+          await new Promise((r) => setTimeout(r, 150));
+          return real.create(items);
+        },
+      };
+    },
+  });
+  closeEngine = engine.close;
+  const start = t.clock.now() - 2 * 86_400_000;
+  for (let i = 0; i < 8; i++) {
+    t.core.entries.create({ description: `entry ${i}`, project_id: '101', start: new Date(start + i * 3_600_000).toISOString(), end: new Date(start + i * 3_600_000 + 1_800_000).toISOString() });
+  }
+  const r = await engine.syncAll(true);
+  expect(r.accounts[0]).toMatchObject({ state: 'error', pending: 8 });
+  // Give the leftover workers time to do whatever they would.
+  await new Promise((r2) => setTimeout(r2, 400));
+  expect(bad.log.filter((l) => l.method === 'POST')).toHaveLength(1);
+
+  bug = false;
+  engine.resetBackoff();
+  expect((await engine.syncAll(true)).accounts[0]).toMatchObject({ state: 'ok', pending: 0 });
+  expect(bad.held().map((h) => h.description).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `entry ${i}`));
 });

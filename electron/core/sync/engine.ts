@@ -24,7 +24,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Connector } from './connector';
 import type { SyncError } from './errors';
 import { connectorFor } from './connectors';
-import { createHttp, type FetchLike } from './http';
+import { createHttp, type FetchLike, type Http } from './http';
 import type { PullReport } from './pull';
 import { createPullStore } from './pull-store';
 import { createSyncStore, type SyncStore } from './store';
@@ -55,8 +55,11 @@ export interface SyncEngineOptions {
   windowDays?: number;
   /** How to open the engine's own connection (the Electron app passes its native binding). */
   openOptions?: OpenOptions;
-  /** Replaces the registry (tests of the engine against a scripted connector). */
-  connector?: (account: Account, token: string) => Connector;
+  /**
+   * Replaces the registry (tests of the engine against a scripted connector). `http` is the one the
+   * engine would give the real connector: holds, pacing and a dead pass's stop apply through it.
+   */
+  connector?: (account: Account, token: string, http: Http) => Connector;
   /** How pacing waits (tests pass one that moves their clock). */
   sleep?: Sleep;
   /**
@@ -108,13 +111,12 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const pacedUntil = new Map<string, number>();
   /** `alive`: false once the pass that made it died; its leftover workers then send nothing more. */
   const connect = (account: Account, token: string, alive: () => boolean = () => true): Connector => {
-    if (o.connector) return o.connector(account, token);
     // The hooks look the budget up on the connector they serve: declared there, not by provider here.
     let limit: Connector['capabilities']['rateLimit'];
     const hooks = gates.hooks(account.id, () => limit);
     const gate = async () => (alive() ? hooks.gate() : stopped);
     const http = createHttp({ fetch: o.fetch, secrets: [token], timeoutMs: o.timeoutMs, now, ...hooks, gate });
-    const c = connectorFor(account, token, http);
+    const c = o.connector ? o.connector(account, token, http) : connectorFor(account, token, http);
     limit = c.capabilities.rateLimit;
     return c;
   };
