@@ -73,7 +73,7 @@ export function createEntries(deps: EntriesDeps) {
   const updateRow = db.prepare(
     `UPDATE entries SET description = @description, start_at = @start_at, end_at = @end_at,
        start_tz = @start_tz, end_tz = @end_tz, project_id = @project_id, task_id = @task_id,
-       client_id = @client_id, tags = @tags, billable = @billable, sync_error = NULL, updated_at = @now
+       client_id = @client_id, tags = @tags, billable = @billable, sync_error = NULL, sync_kind = NULL, updated_at = @now
      WHERE id = @id`,
   );
   const rawById = db.prepare<[string], EntryRow & { deleted_at: number | null }>(
@@ -244,6 +244,7 @@ export function createEntries(deps: EntriesDeps) {
 
     /** Gives entries an account, moves them, or makes them local-only: all or nothing (entry-account.ts). */
     setAccount: moves.setAccount,
+    resend: moves.resend,
 
     get(id: string): Entry {
       const r = byId.get(id);

@@ -7,7 +7,7 @@
  * removed; changes never sent there are simply dropped. The new account gets a create.
  */
 import type { Database } from 'better-sqlite3';
-import type { AccountMove } from '../../shared/entry';
+import type { AccountMove, Entry } from '../../shared/entry';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { Accounts } from './accounts';
 import type { Clock } from './clock';
@@ -49,7 +49,34 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
     return owed;
   }
 
+  const clearMark = db.prepare('UPDATE entries SET sync_error = NULL, sync_kind = NULL, updated_at = ? WHERE id = ?');
+
   return {
+    /**
+     * "Send again": an entry the server refused or someone deleted there goes to its account once
+     * more, as it is now. All or nothing; each issue names the id.
+     */
+    resend(ids: readonly string[]): Entry[] {
+      return db.transaction((): Entry[] => {
+        const now = clock.now();
+        const issues: FieldIssue[] = [];
+        if (!ids.length) issues.push({ field: 'ids', rule: 'must name at least one entry' });
+        const rows = [...new Set(ids)].map((id) => {
+          const row = rawById.get(id);
+          if (!row || row.deleted_at !== null) issues.push({ field: `id ${id}`, rule: 'is not an entry (see: timetray list)' });
+          else if (!row.account_id) issues.push({ field: `id ${id}`, rule: 'is local: give it an account (timetray edit --account)' });
+          return row!;
+        });
+        if (issues.length) throw new ValidationError(issues);
+        return rows.map((row) => {
+          clearMark.run(now, row.id);
+          // The push decides by its refs: pieces the server lost are created, the others updated.
+          outbox.enqueue(row.id, 'update', toPayload(row), now, true);
+          return toEntry(byId.get(row.id)!);
+        });
+      }).immediate();
+    },
+
     /**
      * Gives entries an account, moves them to another one, or (account null) makes them
      * local-only: all or nothing, in one transaction; each issue names the id or the account.

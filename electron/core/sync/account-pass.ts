@@ -10,7 +10,7 @@ import { DEFAULT_BACKOFF } from './backoff';
 import type { Connector } from './connector';
 import type { AccountReport, SyncEngineOptions } from './engine';
 import { drainMs, drainText, type Sleep } from './pacer';
-import { pullOnce } from './pull';
+import { mergeRemote, pullOnce } from './pull';
 import type { PullStore } from './pull-store';
 import { pushOnce } from './push';
 import type { SyncStore } from './store';
@@ -134,6 +134,7 @@ export function createAccountPass(x: AccountPassContext) {
       const r = await pushOnce({
         store: pushStore, connector, accountId: account.id, now, backoff: x.backoff ?? DEFAULT_BACKOFF,
         leaseMs, batchSize, concurrency: x.concurrency ?? 4,
+        seen: p.seen, merge: (ref, r) => mergeRemote({ store, pullStore, connector, accountId: account.id, now }, ref, r),
       });
       report.pushed += r.acked;
       if (r.auth) {

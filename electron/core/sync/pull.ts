@@ -8,10 +8,10 @@
  */
 import { MAX_DURATION_SECONDS, DESCRIPTION_MAX } from '../../../shared/limits';
 import { localDateOf, zonedInstant } from '../../../shared/time';
-import type { Connector, LocalEntry } from './connector';
+import type { Connector, LocalEntry, RemoteRecord } from './connector';
 import type { SyncError } from './errors';
 import { carriedFields, localTerms, mergeTerms, remoteTerms, type MergeField, type Terms } from './merge-fields';
-import type { PullStore } from './pull-store';
+import type { PullStore, RefRow } from './pull-store';
 import type { SyncStore } from './store';
 import { canonical } from './util';
 
@@ -31,15 +31,79 @@ export interface PullReport {
   added: number;
   updated: number;
   conflicts: number;
+  /** Records deleted on the server whose entries now wait for the user. */
+  gone: number;
   skipped: { remoteId: string; reason: string }[];
+  /** Every record listed in this pass, by remote id: a push needs not read these again. */
+  seen: ReadonlyMap<string, RemoteRecord>;
   error?: SyncError;
 }
 
 /** Date-only records have no time of day: a remote-only one is placed at 09:00 local on its date. */
 const DATE_ONLY_START_HOUR = 9;
 
+export type MergeContext = Pick<PullOptions, 'store' | 'pullStore' | 'connector' | 'accountId' | 'now'>;
+
+/**
+ * Merges one remote record into the entry it maps to (three-way, field by field, against the
+ * last-synced base in the server's precision). Used by the pull and by a push about to update a
+ * record the pull did not see (so an unseen remote edit is never overwritten).
+ */
+export function mergeRemote(o: MergeContext, ref: RefRow, r: RemoteRecord): { updated: boolean; conflicts: number } {
+  const none = { updated: false, conflicts: 0 };
+  const entry = o.store.entry(ref.entry_id);
+  // Deleted, or moved off this account: the push owes this record a delete, not a merge.
+  if (!entry || entry.deleted || entry.accountId !== o.accountId) return none;
+  // The server holds exactly what we last sent or read: nothing changed there.
+  if (sameSnapshot(ref.snapshot, r.comparable)) return none;
+  // A split entry's pieces cannot each decide its times: merge only the shared fields.
+  const fields = carriedFields(o.connector.capabilities);
+  const split = o.pullStore.pieceCount(ref.entry_id) > 1;
+  const f = split ? fields.filter((x) => x !== 'duration' && x !== 'start' && x !== 'end') : fields;
+  // Ours as this server would hold it, so its rounding is never taken for a change on either side.
+  const local = localTerms(entry, f);
+  const localHeld = heldTerms(o, entry, r.key, f) ?? local;
+  const remote = remoteTerms(r, f);
+  const newer = (r.updatedAt ?? 0) > o.pullStore.updatedAt(ref.entry_id);
+  const m = mergeTerms(ref.base, localHeld, remote, newer);
+  const history = m.conflicts.map((c) => ({
+    fields: { [c.field]: c.lost } as Terms,
+    note: `${c.field}: edited here and on the server; the ${c.winner === 'remote' ? 'server' : 'local'} edit was newer and won`,
+  }));
+  const plain = (Object.keys(m.take) as MergeField[]).filter((k) => !m.conflicts.some((c) => c.field === k));
+  if (plain.length) history.push({ fields: pick(local, plain), note: 'replaced by an edit on the server' });
+  o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, m.take, history, r.comparable, { ...ref.base, ...remote }, o.now());
+  return { updated: Object.keys(m.take).length > 0, conflicts: m.conflicts.length };
+}
+
+/** Records read per pass by id because the list no longer showed them (bounded). */
+const MAX_GONE_CHECKS = 50;
+
+/**
+ * The window's records we map that the list did not show: each is read by id, and one the
+ * server no longer has marks its entry for the user (remote-gone.ts). A failed read decides
+ * nothing.
+ */
+async function findGone(o: PullOptions, from: string, to: string, seen: ReadonlyMap<string, RemoteRecord>): Promise<{ gone: number; error?: SyncError }> {
+  let checked = 0;
+  let gone = 0;
+  for (const ref of o.store.gone.mapped(o.accountId)) {
+    const date = ref.piece || localDateOf(ref.start_at, o.zone);
+    if (date < from || date > to || seen.has(ref.remote_id)) continue;
+    if (++checked > MAX_GONE_CHECKS) break;
+    const g = await o.connector.get(ref.remote_id, o.zone);
+    if (!g.ok) return { gone, error: g.error };
+    if (g.value === null) {
+      o.store.gone.mark(o.accountId, ref.entry_id, ref.remote_id);
+      gone++;
+    }
+  }
+  return { gone };
+}
+
 export async function pullOnce(o: PullOptions): Promise<PullReport> {
-  const report: PullReport = { fetched: 0, added: 0, updated: 0, conflicts: 0, skipped: [] };
+  const seen = new Map<string, RemoteRecord>();
+  const report: PullReport = { fetched: 0, added: 0, updated: 0, conflicts: 0, gone: 0, skipped: [], seen };
   const to = localDateOf(o.now(), o.zone);
   let from = to;
   for (let i = 1; i < o.windowDays; i++) from = previousDate(from);
@@ -51,32 +115,12 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
   const unanswered = unansweredPieces(o);
 
   for (const r of listed.value) {
+    seen.set(r.remoteId, r);
     const ref = o.pullStore.refByRemote(o.accountId, r.remoteId);
     if (ref) {
-      const entry = o.store.entry(ref.entry_id);
-      // Deleted, or moved off this account: the push owes this record a delete, not a merge.
-      if (!entry || entry.deleted || entry.accountId !== o.accountId) continue;
-      // The server holds exactly what we last sent or read: nothing changed there.
-      if (sameSnapshot(ref.snapshot, r.comparable)) continue;
-      // A split entry's pieces cannot each decide its times: merge only the shared fields.
-      const split = o.pullStore.pieceCount(ref.entry_id) > 1;
-      const f = split ? fields.filter((x) => x !== 'duration' && x !== 'start' && x !== 'end') : fields;
-      // Ours as this server would hold it, so its rounding is never taken for a change on either side.
-      const local = localTerms(entry, f);
-      const localHeld = heldTerms(o, entry, r.key, f) ?? local;
-      const remote = remoteTerms(r, f);
-      const newer = (r.updatedAt ?? 0) > o.pullStore.updatedAt(ref.entry_id);
-      const m = mergeTerms(ref.base, localHeld, remote, newer);
-      const history = m.conflicts.map((c) => ({
-        fields: { [c.field]: c.lost } as Terms,
-        note: `${c.field}: edited here and on the server; the ${c.winner === 'remote' ? 'server' : 'local'} edit was newer and won`,
-      }));
-      if (Object.keys(m.take).length) {
-        history.push({ fields: pick(local, Object.keys(m.take) as MergeField[]), note: 'replaced by an edit on the server' });
-      }
-      o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, m.take, history, r.comparable, { ...ref.base, ...remote }, o.now());
-      if (Object.keys(m.take).length) report.updated++;
-      report.conflicts += m.conflicts.length;
+      const m = mergeRemote(o, ref, r);
+      if (m.updated) report.updated++;
+      report.conflicts += m.conflicts;
       continue;
     }
     const problem = invalid(r);
@@ -112,6 +156,9 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
     o.pullStore.insertRemote(o.accountId, r, start, end, o.zone, remoteTerms(r, fields), o.now());
     report.added++;
   }
+  const g = await findGone(o, from, to, seen);
+  report.gone = g.gone;
+  if (g.error) report.error = g.error;
   return report;
 }
 
@@ -128,7 +175,7 @@ function unansweredPieces(o: PullOptions): Map<string, string[]> {
 }
 
 /** The entry's piece `key` as the server would hold it, in our terms; null if it cannot be sent. */
-function heldTerms(o: PullOptions, entry: LocalEntry, key: string, f: readonly MergeField[]): Terms | null {
+function heldTerms(o: MergeContext, entry: LocalEntry, key: string, f: readonly MergeField[]): Terms | null {
   const planned = o.connector.pieces(entry);
   const piece = planned.ok ? planned.value.find((p) => p.key === key) : undefined;
   return piece ? remoteTerms(o.connector.echo(piece, entry.zone), f) : null;

@@ -11,7 +11,8 @@
  * loses at most one batch's answers, which step 1 finds again.
  */
 import { backoffDelay, type BackoffPolicy } from './backoff';
-import type { Connector, LocalEntry, PieceBody } from './connector';
+import type { Connector, LocalEntry, PieceBody, RemoteRecord } from './connector';
+import type { RefRow } from './pull-store';
 import type { SyncError } from './errors';
 import { carriedFields, remoteTerms } from './merge-fields';
 import type { LeasedRow, PlanResult, Settlement, StoreEntry, StoredRef, SyncStore } from './store';
@@ -28,6 +29,10 @@ export interface PushOptions {
   batchSize: number;
   /** Requests in flight at once for this account. */
   concurrency: number;
+  /** Records this pass's pull listed, by remote id. */
+  seen?: ReadonlyMap<string, RemoteRecord>;
+  /** Merges a remote record the pull did not see into its entry (pull.ts mergeRemote). */
+  merge?: (ref: RefRow, record: RemoteRecord) => void;
 }
 
 export interface PushReport {
@@ -49,11 +54,13 @@ interface Work {
   error?: SyncError;
   /** Not attempted because the pass stopped early (offline, auth). */
   skipped?: boolean;
+  /** A record it maps was deleted on the server: the row waits for the user's choice. */
+  gone?: boolean;
 }
 
 export async function pushOnce(o: PushOptions): Promise<PushReport> {
   const owner = newOwner();
-  const plan = (e: LocalEntry) => o.connector.pieces(e) as PlanResult;
+  const plan = (e: LocalEntry): PlanResult => o.connector.pieces(e);
   const rows = o.store.lease(o.accountId, o.now(), o.batchSize, o.leaseMs, plan, owner);
   const report: PushReport = { leased: rows.length, acked: 0, retrying: 0, attention: 0 };
   if (!rows.length) return report;
@@ -145,7 +152,13 @@ async function recover(o: PushOptions, entry: StoreEntry, wanted: readonly Piece
   return null;
 }
 
-async function prepare(o: PushOptions, row: LeasedRow): Promise<Work> {
+/** The server no longer has a record we map: the entry waits for the user (remote-gone.ts). */
+function gone(o: PushOptions, w: Work, remoteId: string): Work {
+  o.store.gone.mark(o.accountId, w.row.entry_id, remoteId);
+  return { ...w, gone: true };
+}
+
+async function prepare(o: PushOptions, row: LeasedRow, replanned = false): Promise<Work> {
   const { store, connector, accountId } = o;
   const entry = row.entry === undefined ? store.entry(row.entry_id) : row.entry;
   const w: Work = { row, entry, creates: [] };
@@ -178,9 +191,25 @@ async function prepare(o: PushOptions, row: LeasedRow): Promise<Work> {
   for (const piece of pieces) {
     const ref = have.get(piece.key);
     if (!ref || canonical(ref.snapshot) === canonical(piece.compare)) continue;
-    const r = await connector.update(ref.remoteId, piece, entry);
+    // What the server holds now: listed by this pass's pull, else read by id (a record outside
+    // the pull window). A change made there since our last sync is merged first, never overwritten.
+    let held = o.seen?.get(ref.remoteId);
+    if (!held) {
+      const g = await connector.get(ref.remoteId, entry.zone);
+      if (!g.ok) return { ...w, error: g.error };
+      if (!g.value) return gone(o, w, ref.remoteId);
+      held = g.value;
+    }
+    if (o.merge && canonical(held.comparable) !== canonical(ref.snapshot) && !replanned) {
+      o.merge({ entry_id: entry.id, piece: ref.key, snapshot: ref.snapshot, base: ref.base }, held);
+      const merged = store.entry(entry.id);
+      return prepare(o, { ...row, entry: merged, planned: merged ? connector.pieces(merged) : null, prior_attempts: 0 }, true);
+    }
+    const r = await connector.update(ref.remoteId, piece, entry, held);
+    if (!r.ok && (r.error.status === 404 || r.error.status === 410)) return gone(o, w, ref.remoteId);
     if (!r.ok) return { ...w, error: r.error };
-    store.saveRef(row.entry_id, accountId, { key: piece.key, remoteId: ref.remoteId }, piece.compare, baseOf(o, entry, piece), o.now());
+    const now = connector.echo(piece, entry.zone, held);
+    store.saveRef(row.entry_id, accountId, { key: piece.key, remoteId: ref.remoteId }, now.comparable, remoteTerms(now, carriedFields(connector.capabilities)), o.now());
   }
   const wanted = new Set(pieces.map((p) => p.key));
   for (const ref of have.values()) {
@@ -199,6 +228,11 @@ function baseOf(o: PushOptions, entry: LocalEntry, piece: PieceBody) {
 
 function finish(o: PushOptions, w: Work, report: PushReport, out: Settlement): void {
   const row = w.row;
+  if (w.gone) {
+    out.releases.push({ row, message: 'deleted on the server: waiting for your choice' });
+    report.attention++;
+    return;
+  }
   if (w.skipped) {
     out.releases.push({ row, message: 'not attempted: the pass stopped early' });
     report.retrying++;

@@ -12,7 +12,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { OutboxOp } from '../../../shared/entry';
-import type { LocalEntry, PieceBody, PieceRef } from './connector';
+import type { LocalEntry, Outcome, PieceBody, PieceRef } from './connector';
+import { createRemoteGone } from './remote-gone';
 import { createSentPieces } from './sent-pieces';
 
 export interface LeasedRow {
@@ -28,7 +29,7 @@ export interface LeasedRow {
 }
 
 export type StoreEntry = LocalEntry & { deleted: boolean; accountId: string | null };
-export type PlanResult = { ok: true; value: PieceBody[] } | { ok: false; error: { class: 'refused'; status: number; message: string } };
+export type PlanResult = Outcome<PieceBody[]>;
 
 export interface StoredRef extends PieceRef {
   snapshot: Record<string, unknown>;
@@ -193,6 +194,8 @@ export function createSyncStore(db: Database) {
 
     /** Fingerprints of creates that may have reached the server unanswered. */
     sent,
+    /** Records someone else deleted on the server. */
+    gone: createRemoteGone(db),
 
     takenRemoteIds(accountId: string, exceptEntry: string): Set<string> {
       return new Set(takenIds.all(accountId, exceptEntry).map((r) => r.remote_id));
