@@ -7,6 +7,7 @@
 import type { HeldAs, HeldRecord, Provider } from '../../shared/entry';
 import { localClockOf, localDateOf, splitByLocalDay } from '../../shared/time';
 import { CAPABILITIES } from './sync/capabilities';
+import { minutesOf } from './sync/connectors/common';
 
 const PROVIDER_NAME: Record<Provider, string> = {
   voltasis: 'Voltasis', kantata: 'Kantata', kukkingu: 'Kukkingu', expensicat: 'Expensicat', moneybird: 'Moneybird',
@@ -18,6 +19,11 @@ const PRECISION: Partial<Record<Provider, string>> = {
   moneybird: 'minutes, rounded down',
   kukkingu: 'whole seconds',
 };
+/**
+ * APIs that keep the times as sent but count the entry in a duration field of their own, in whole
+ * minutes (Voltasis's required duration_minutes): their reports add up that, not the times.
+ */
+const COUNTS_WHOLE_MINUTES: ReadonlySet<Provider> = new Set(['voltasis']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface HeldInput {
@@ -45,9 +51,13 @@ function heldSpan(i: HeldInput): HeldAs | null {
   const start = instant(ref?.base.start);
   const end = instant(ref?.base.end);
   if (start === null || end === null) return null;
-  if (start === i.start && end === i.end) return null;
-  const record: HeldRecord = { date: localDateOf(start, i.zone), start: new Date(start).toISOString(), end: new Date(end).toISOString(), seconds: Math.round((end - start) / 1000) };
-  return said(i.provider, [record], span(start, end, i.zone));
+  const seconds = Math.round((end - start) / 1000);
+  const counted = COUNTS_WHOLE_MINUTES.has(i.provider) ? minutesOf(seconds) * 60 : seconds;
+  const moved = start !== i.start || end !== i.end;
+  if (!moved && counted === Math.round((i.end - i.start) / 1000)) return null;
+  const record: HeldRecord = { date: localDateOf(start, i.zone), start: new Date(start).toISOString(), end: new Date(end).toISOString(), seconds: counted };
+  const what = moved ? `${span(start, end, i.zone)}${counted !== seconds ? `, ${hours(counted)}` : ''}` : hours(counted);
+  return said(i.provider, [record], what);
 }
 
 function heldDays(i: HeldInput): HeldAs | null {

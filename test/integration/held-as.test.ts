@@ -104,4 +104,46 @@ describe('what a rounding server holds, shown on the entry', () => {
     expect({ start: v.start, end: v.end, state: v.sync.state, history: v.history_count }).toEqual({ ...typed, state: 'synced', history: 0 });
     expect(v.held_as?.note).toBe('Kantata holds 1 h 31 min (whole minutes)');
   });
+
+  it('Kantata: 23:19:40 to 01:20 the next day is two records, each in whole minutes, named by its day', async () => {
+    w = await world('kantata');
+    api = createAppApi({ core: w.core, host: 'browser', version: 'test', watchMs: 60_000 });
+    const start = twoDaysAgo(w, 23, 19, 40);
+    const end = twoDaysAgo(w, 23, 20, 0) + 2 * 3_600_000; // 01:20 the next day: Amsterdam's clock changes at 02:00 or 03:00, never in between
+    const e = w.core.entries.create({ description: 'late', start: new Date(start).toISOString(), end: new Date(end).toISOString(), project_id: '101' });
+    await w.drain();
+    await w.sync();
+    expect(w.server.held().map((h) => h.seconds).sort()).toEqual([40 * 60, 80 * 60]);
+    const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: ZONE }).format(ms);
+    const v = await listed(e.id);
+    expect(v.sync.state).toBe('synced');
+    expect(v.held_as?.note).toBe(`Kantata holds 2 records: ${day(start)} 0 h 40 min, ${day(end)} 1 h 20 min (whole minutes)`);
+  });
+
+  it('Voltasis keeps 09:00:37–10:31:07 but counts it in whole minutes: 1 h 31 min', async () => {
+    w = await world('voltasis');
+    api = createAppApi({ core: w.core, host: 'browser', version: 'test', watchMs: 60_000 });
+    const typed = { start: new Date(twoDaysAgo(w, 9, 0, 37)).toISOString(), end: new Date(twoDaysAgo(w, 10, 31, 7)).toISOString() };
+    const e = w.core.entries.create({ description: 'minutes', ...typed, project_id: '101' });
+    await w.drain();
+    await w.sync();
+    expect(w.server.held().map((h) => h.seconds)).toEqual([91 * 60]);
+    const v = await listed(e.id);
+    expect({ start: v.start, end: v.end, state: v.sync.state, history: v.history_count }).toEqual({ ...typed, state: 'synced', history: 0 });
+    expect(v.held_as?.note).toBe('Voltasis holds 1 h 31 min (whole minutes)');
+  });
+
+  for (const provider of ['kukkingu', 'expensicat'] as const) {
+    it(`${provider} keeps the seconds: 09:00:37–10:31:07 gets no note`, async () => {
+      w = await world(provider);
+      api = createAppApi({ core: w.core, host: 'browser', version: 'test', watchMs: 60_000 });
+      const e = w.core.entries.create({ description: 'exact', start: new Date(twoDaysAgo(w, 9, 0, 37)).toISOString(), end: new Date(twoDaysAgo(w, 10, 31, 7)).toISOString(), project_id: '101' });
+      await w.drain();
+      await w.sync();
+      expect(w.server.held().map((h) => h.seconds)).toEqual([5430]);
+      const v = await listed(e.id);
+      expect(v.sync.state).toBe('synced');
+      expect(v.held_as).toBeNull();
+    });
+  }
 });

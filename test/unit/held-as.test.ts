@@ -34,7 +34,17 @@ describe('heldAsOf: APIs with times of day', () => {
     expect(heldAsOf({ provider: 'moneybird', start, end, zone: AMS, refs: [] })).toBeNull();
   });
 
-  it('seconds the server keeps are shown (Voltasis: start to the second, whole minutes long)', () => {
+  it('Voltasis keeps the times as sent but counts whole minutes: 5430 s is held as 1 h 31 min', () => {
+    const start = at('2026-12-01T09:00:37+01:00');
+    const end = at('2026-12-01T10:31:07+01:00');
+    const h = heldAsOf({ provider: 'voltasis', start, end, zone: AMS, refs: [{ piece: '', base: { start, end } }] });
+    expect(h?.note).toBe('Voltasis holds 1 h 31 min (whole minutes)');
+    expect(h?.records).toEqual([{ date: '2026-12-01', start: '2026-12-01T08:00:37.000Z', end: '2026-12-01T09:31:07.000Z', seconds: 5460 }]);
+    // A whole number of minutes, seconds and all: nothing to say.
+    expect(heldAsOf({ provider: 'voltasis', start, end: end + 30_000, zone: AMS, refs: [{ piece: '', base: { start, end: end + 30_000 } }] })).toBeNull();
+  });
+
+  it('seconds the server keeps are shown when its times differ from the typed ones', () => {
     const h = heldAsOf({
       provider: 'voltasis', start: at('2026-12-01T09:00:37+01:00'), end: at('2026-12-01T10:31:07+01:00'), zone: AMS,
       refs: [{ piece: '', base: { start: at('2026-12-01T09:00:37+01:00'), end: at('2026-12-01T10:31:37+01:00') } }],
