@@ -236,7 +236,9 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
         process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
         engine.close();
       });
-      print(cmd, report, () => syncText(report));
+      // JSON times are ISO 8601, as everywhere else on this command line.
+      const asJson = { ...report, accounts: report.accounts.map((a) => ({ ...a, held_until: a.held_until === null ? null : new Date(a.held_until).toISOString() })) };
+      print(cmd, asJson, () => syncText(report));
       // An account only the app can sync is not this command's failure; anything else left is.
       const clean = report.accounts.every((a) => a.attention === 0 && ((a.state === 'ok' && a.pending === 0) || (a.state === 'skipped' && a.app_syncs)));
       if (!clean) throw new SyncIncomplete(report.accounts.length === 0 ? 'no accounts' : 'work is left');

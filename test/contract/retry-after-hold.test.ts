@@ -9,7 +9,11 @@ import { PROVIDERS, type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { createSyncWorker } from '../../electron/core/sync/worker';
+import { systemClock } from '../../electron/core/clock';
+import { FAKE_PROVIDERS } from '../providers';
+import { bundleCli, startCli } from '../helpers/cli-process';
 import { expectExactlyOnce, world, type World } from '../helpers/sync';
+import { testCore } from '../helpers/temp';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
 
@@ -108,5 +112,33 @@ it('a 429 mid-backlog stops the batch there: the rows not yet tried cost no look
     expectExactlyOnce(w);
   } finally {
     await w.done();
+  }
+});
+
+it('timetray sync meeting a 429 says held until when, exits 1, and a second run before then sends nothing', async () => {
+  const server = await FAKE_PROVIDERS.voltasis();
+  const t = testCore({ clock: systemClock });
+  const cli = bundleCli('hold');
+  try {
+    t.core.accounts.add({ name: 'v', provider: 'voltasis', ...server.account(), token_env: 'V', is_default: true });
+    t.core.entries.create({ description: 'held work', start: new Date(Date.now() - 7_200_000).toISOString(), end: new Date(Date.now() - 3_600_000).toISOString() });
+    server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
+    const before = Date.now();
+    const first = await startCli(cli.bin, t.dir, ['--json', 'sync'], { V: server.token }).done;
+    expect(first.code).toBe(1);
+    const a = JSON.parse(first.stdout).accounts[0];
+    expect(a).toMatchObject({ account: 'v', state: 'held', pending: 1 });
+    const until = Date.parse(a.held_until);
+    expect(until).toBeGreaterThanOrEqual(before + 120_000 - 1000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 120_000);
+    const asked = server.log.length;
+    const second = await startCli(cli.bin, t.dir, ['sync'], { V: server.token }).done;
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/^v \(voltasis\): held until \d\d:\d\d:\d\d: the server asked to wait \(Retry-After\); nothing is sent to it before then; 1 queued$/m);
+    expect(server.log.length).toBe(asked);
+  } finally {
+    cli.remove();
+    await server.close();
+    t.done();
   }
 });
