@@ -142,3 +142,21 @@ it('timetray sync meeting a 429 says held until when, exits 1, and a second run 
     t.done();
   }
 });
+
+it('a clock set back during a hold does not stretch it into hours: the hold is over and the queue goes', async () => {
+  const w = await world('voltasis');
+  try {
+    w.add(1);
+    const t0 = w.clock.now();
+    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
+    expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held', held_until: t0 + 120_000 });
+    w.clock.set(t0 - 3_600_000);
+    expect(w.engine.heldUntil(w.core.accounts.list()[0]!.id)).toBeNull();
+    // "Sync now" (the row's own backoff is reset by it; the hold never is, so only its cap lets this go).
+    w.engine.resetBackoff();
+    expect((await w.pass()).accounts[0]).toMatchObject({ state: 'ok', pending: 0 });
+    expectExactlyOnce(w);
+  } finally {
+    await w.done();
+  }
+});

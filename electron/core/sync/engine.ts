@@ -254,6 +254,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
       return fetchCatalog(account, connector);
     },
     state: (accountId: string) => store.account(accountId),
+    /** When a server's Retry-After lets the account be asked again; null: not held now. */
+    heldUntil: (accountId: string) => gates.heldUntil(accountId),
     counts: (accountId: string) => store.counts(accountId),
     /**
      * When the worker should pass next for queued work: each account's earliest retry, but never

@@ -70,7 +70,7 @@ export function createSyncWorker(o: WorkerOptions) {
       const c = o.counts(a.id);
       const r = last?.accounts.find((x) => x.account === a.name);
       // A hold set by another process (the CLI got the 429) shows here too: it is on the file.
-      const held = st.hold_until !== null && st.hold_until > o.now() ? st.hold_until : null;
+      const held = o.engine.heldUntil(a.id);
       const state = held !== null ? 'held' : st.paused_reason ? 'paused' : st.offline_since ? 'offline' : r?.state === 'held' ? 'idle' : r?.state ?? 'idle';
       return {
         account: a.name, provider: a.provider, state,
