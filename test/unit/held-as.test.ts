@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { heldAsOf } from '../../electron/core/held-as';
+import { localClockOf, localDateOf } from '../../shared/time';
 
 const AMS = 'Europe/Amsterdam';
 const at = (iso: string) => Date.parse(iso);
@@ -118,5 +119,28 @@ describe('heldAsOf: date-only APIs (one record per local day)', () => {
       provider: 'kantata', start: at('2026-12-01T09:00:37+01:00'), end: at('2026-12-01T10:31:07+01:00'), zone: AMS,
       refs: [{ piece: '2026-12-01', base: { description: 'x' } }],
     })).toBeNull();
+  });
+});
+
+describe('heldAsOf: wall-clock times', () => {
+  it('agree with shared/time for every 389 minutes of 2026 in zones with DST, none, and a half-hour offset', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    let checked = 0;
+    for (const zone of ['Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
+      for (let t = from; t < from + 365 * 86_400_000; t += 389 * 60_000) {
+        const start = t + 7_000;
+        const end = t + 3_600_000 + 9_000;
+        const h = heldAsOf({ provider: 'moneybird', start, end, zone, refs: [{ piece: '', base: { start: t, end: t + 3_600_000 } }] });
+        const same = localDateOf(t, zone) === localDateOf(t + 3_600_000, zone);
+        const want = same
+          ? `${localClockOf(t, zone)}–${localClockOf(t + 3_600_000, zone)}`
+          : `${localClockOf(t, zone)}–`;
+        if (same) expect(h?.summary).toBe(want);
+        else expect(h?.summary).toContain(want);
+        expect(h?.records[0]!.date).toBe(localDateOf(t, zone));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
   });
 });
