@@ -73,3 +73,20 @@ it('a token variable not set in the CLI\'s environment is named, and the work le
   expect(again.code).toBe(0);
   expect(envServer.held().map((h) => h.description)).toEqual(['env work']);
 });
+
+it('a database an older version left paused for a missing token syncs again once the token is there', async () => {
+  envServer = await FAKE_PROVIDERS.voltasis();
+  t = testCore({ clock: systemClock });
+  const a = t.core.accounts.add({ name: 'env', provider: 'voltasis', ...envServer.account(), token_env: 'TT_TOKEN' });
+  t.core.entries.create({ description: 'old pause', account: 'env', start: new Date(Date.now() - 7_200_000).toISOString(), end: new Date(Date.now() - 3_600_000).toISOString() });
+  // What the previous version wrote when the CLI ran without the variable.
+  t.core.db.prepare('INSERT INTO account_sync (account_id, paused_reason) VALUES (?, ?)').run(a.id, 'no token: the environment variable TT_TOKEN is not set');
+  const app = createSyncEngine({ core: t.core, fetch: nodeFetch, tokenFor: () => envServer.token, timeoutMs: 2000 });
+  try {
+    expect((await app.syncAll(false)).accounts[0]).toMatchObject({ state: 'ok', pushed: 1 });
+    expect(app.state(a.id).paused_reason).toBeNull();
+  } finally {
+    app.close();
+  }
+  expect(envServer.held().map((h) => h.description)).toEqual(['old pause']);
+});
