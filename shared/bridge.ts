@@ -115,7 +115,10 @@ export interface TimetrayBridge {
     discard(): Promise<RunningTimer | null>;
   };
   entries: {
-    /** Each with the fields that stay local on its account and how many history items it has. */
+    /**
+     * Each with the fields that stay local on its account, how many history items it has, and
+     * (held_as) what its server holds where that rounds what was typed.
+     */
     list(q: ListArgs): Promise<EntryView[]>;
     create(input: EntryInput): Promise<Entry>;
     edit(id: string, patch: EntryPatch): Promise<Entry>;
@@ -131,6 +134,8 @@ export interface TimetrayBridge {
     restoreHistory(id: string, item: number): Promise<Entry>;
     /** Gives entries an account or moves them (null: local-only); all or nothing. */
     setAccount(ids: string[], account: string | null): Promise<AccountMove>;
+    /** "Send again": entries needing attention are queued for their account once more, as they are; all or nothing. */
+    resend(ids: string[]): Promise<Entry[]>;
   };
   accounts: {
     list(): Promise<Account[]>;
@@ -194,7 +199,7 @@ export function fromWireError(w: WireError): Error {
 export type BridgeMethod =
   | 'timer.status' | 'timer.start' | 'timer.stop' | 'timer.discard'
   | 'entries.list' | 'entries.create' | 'entries.edit' | 'entries.remove' | 'entries.restore' | 'entries.continue'
-  | 'entries.history' | 'entries.restoreHistory' | 'entries.setAccount'
+  | 'entries.history' | 'entries.restoreHistory' | 'entries.setAccount' | 'entries.resend'
   | 'accounts.list' | 'accounts.add' | 'accounts.update' | 'accounts.remove' | 'accounts.test'
   | 'catalog.list' | 'catalog.refresh' | 'reports.get' | 'reports.csv' | 'idle.pending' | 'idle.resolve'
   | 'pomodoro.status' | 'pomodoro.start' | 'pomodoro.stop'
@@ -211,7 +216,7 @@ export function createBridge(call: (method: BridgeMethod, args: unknown[]) => Pr
     entries: {
       list: c('entries.list'), create: c('entries.create'), edit: c('entries.edit'), remove: c('entries.remove'),
       restore: c('entries.restore'), continue: c('entries.continue'), history: c('entries.history'),
-      restoreHistory: c('entries.restoreHistory'), setAccount: c('entries.setAccount'),
+      restoreHistory: c('entries.restoreHistory'), setAccount: c('entries.setAccount'), resend: c('entries.resend'),
     },
     accounts: { list: c('accounts.list'), add: c('accounts.add'), update: c('accounts.update'), remove: c('accounts.remove'), test: c('accounts.test') },
     catalog: { list: c('catalog.list'), refresh: c('catalog.refresh') },

@@ -99,7 +99,7 @@ function qualifier(p: Provider): string {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
  * The local date and wall clock of an instant in one Intl call: a list of thousands of synced
- * entries builds these for each, and a TZDate per field cost ~50 µs an entry, this ~5.
+ * entries builds these for each, and a TZDate per field was most of the cost of such a list.
  */
 function wall(ms: number, zone: string): { date: string; clock: string; seconds: string } {
   let f = formatters.get(zone);
