@@ -16,6 +16,7 @@ const idleChoiceSchema = z.discriminatedUnion('kind', [
     description: z.string({ error: 'must be text' }).trim().min(1, 'must describe the time away').max(1000, 'is too long'),
   }).strict(),
 ], { error: 'must be keep, discard, discard_continue or split' });
+const entryIds = z.array(id, { error: 'must be a list of entry ids' }).min(1, 'must name at least one entry').max(10_000, 'is too many entries at once');
 const entrySchema = z.object({ id, description: z.string(), start: z.string(), end: z.string() }).passthrough();
 
 /** Every callable method with its argument tuple. Anything else is refused. */
@@ -33,9 +34,10 @@ export const BRIDGE_METHODS: Record<BridgeMethod, z.ZodType> = {
   'entries.history': z.tuple([id]),
   'entries.restoreHistory': z.tuple([id, z.number({ error: 'must be a history item number' }).int('must be a history item number').min(1, 'must be a history item number')]),
   'entries.setAccount': z.tuple([
-    z.array(id, { error: 'must be a list of entry ids' }).min(1, 'must name at least one entry').max(10_000, 'is too many entries at once'),
+    entryIds,
     z.union([accountName, z.null()], { error: 'must be an account name, or null for local-only' }),
   ]),
+  'entries.resend': z.tuple([entryIds]),
   'accounts.list': z.tuple([]),
   'accounts.add': z.tuple([accountFormSchema]),
   'accounts.update': z.tuple([accountName, accountFormPatchSchema]),

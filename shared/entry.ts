@@ -1,11 +1,19 @@
 /** What every surface (CLI JSON, IPC, export) shows of one time entry. */
 export type SyncState = 'local' | 'pending' | 'synced' | 'attention';
+/** Why an entry needs the user: its server refused it, or someone deleted its record there. */
+export type AttentionKind = 'refused' | 'remote-deleted';
 
 export interface EntrySync {
   state: SyncState;
   remote_id: string | null;
   /** The server's own message when `state` is `attention`. */
   error: string | null;
+  /**
+   * Why `state` is `attention` (null otherwise), so each surface can offer the way out that fits:
+   * a refusal is fixed, moved or kept here; a record deleted on the server is sent again or let go.
+   * The core always sets it; optional only so entries read back from older exports still type.
+   */
+  kind?: AttentionKind | null;
 }
 
 export interface Entry {

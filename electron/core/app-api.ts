@@ -91,6 +91,7 @@ export function createAppApi(o: AppApiOptions) {
     },
     'entries.restoreHistory': (id: string, item: number) => wrote(restoreHistoryItem(core, id, item)),
     'entries.setAccount': (ids: string[], account: string | null) => wrote(core.entries.setAccount(ids, account)),
+    'entries.resend': (ids: string[]) => wrote(core.entries.resend(ids)),
     'accounts.list': () => core.accounts.list(),
     ...accountHandlers({ core, secrets: o.secrets ?? null, fetch: o.fetch ?? null, tokenFor: o.tokenFor ?? (() => null), wrote }),
     ...deskHandlers({ core, desk: o.desk ?? null, idle: o.idle ?? null, engine: o.engine ?? null, wrote: () => wrote(null), announceIdle: (prompt) => emit({ kind: 'idle', prompt }) }),

@@ -1,5 +1,5 @@
 /** Reading entries: one SELECT shape and one row → Entry mapping for every query. */
-import type { Entry, SyncState } from '../../shared/entry';
+import type { AttentionKind, Entry, SyncState } from '../../shared/entry';
 import { toIso } from '../../shared/time';
 
 export interface EntryRow {
@@ -18,6 +18,7 @@ export interface EntryRow {
   account_name: string | null;
   remote_id: string | null;
   sync_error: string | null;
+  sync_kind: AttentionKind | null;
   sync_state: SyncState;
   created_at: number;
   updated_at: number;
@@ -26,7 +27,7 @@ export interface EntryRow {
 export const ENTRY_SELECT = `
   SELECT e.id, e.description, e.start_at, e.end_at, e.start_tz, e.end_tz, e.project_id, e.task_id,
          e.client_id, e.tags, e.billable, e.account_id, a.name AS account_name, e.remote_id,
-         e.sync_error, e.created_at, e.updated_at,
+         e.sync_error, e.sync_kind, e.created_at, e.updated_at,
          CASE WHEN e.account_id IS NULL THEN 'local'
               WHEN e.sync_error IS NOT NULL THEN 'attention'
               WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id) THEN 'pending'
@@ -46,7 +47,8 @@ export function toEntry(r: EntryRow): Entry {
     tags: JSON.parse(r.tags) as string[],
     billable: r.billable === 1,
     account: r.account_name,
-    sync: { state: r.sync_state, remote_id: r.remote_id, error: r.sync_error },
+    // A mark older than sync_kind (migration 5) can only be a refusal: nothing else marked entries then.
+    sync: { state: r.sync_state, remote_id: r.remote_id, error: r.sync_error, kind: r.sync_state === 'attention' ? (r.sync_kind ?? 'refused') : null },
   };
 }
 

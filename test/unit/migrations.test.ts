@@ -55,7 +55,7 @@ describe('migrations', () => {
     try {
       expect(schemaVersion(core.db)).toBe(SCHEMA_VERSION);
       expect(core.entries.list()).toEqual([
-        expect.objectContaining({ description: 'old work', tags: ['x'], account: null, sync: { state: 'local', remote_id: null, error: null } }),
+        expect.objectContaining({ description: 'old work', tags: ['x'], account: null, sync: { state: 'local', remote_id: null, error: null, kind: null } }),
       ]);
     } finally {
       core.close();

@@ -1,7 +1,8 @@
 /**
  * The way-outs over the bridge's receiving side, on a real core: what stays local and how much
  * history each entry has, restoring a history item, bulk account assignment, removal keeping
- * entries, a stop after the clock went back. Bad arguments are refused before the core runs.
+ * entries, a stop after the clock went back, "send again" for an entry a real server refused or
+ * someone deleted there. Bad arguments are refused before the core runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppApi, type AppApi } from '../../electron/core/app-api';
@@ -9,6 +10,7 @@ import { restorePatch } from '../../electron/core/history';
 import { localOnlyOf } from '../../electron/core/sync/capabilities';
 import type { ChangeEvent } from '../../shared/bridge';
 import type { Entry, HistoryItem } from '../../shared/entry';
+import { world, type World } from '../helpers/sync';
 import { testCore, type TestCore } from '../helpers/temp';
 
 let t: TestCore;
@@ -105,5 +107,70 @@ describe('the bridge', () => {
     const switched = await ok('timer.start', { description: 'second' });
     expect(switched).toMatchObject({ stopped: { description: 'first', duration_seconds: 1 }, running: { description: 'second' }, notice: expect.stringContaining('set back') });
     expect(events).toContainEqual({ kind: 'notice', message: switched.notice });
+  });
+});
+
+describe('entries.resend over a real sync to a fake Voltasis', () => {
+  let w: World | null = null;
+  let wapi: AppApi | null = null;
+  afterEach(async () => {
+    wapi?.close();
+    wapi = null;
+    await w?.done();
+    w = null;
+  });
+  const call = async (method: string, ...args: unknown[]) => {
+    const r = await wapi!.dispatch(method, args);
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value as any;
+  };
+  const made = (description: string, minutesAgo: number) => ({
+    description, project_id: '101',
+    start: new Date(w!.clock.now() - minutesAgo * 60_000).toISOString(),
+    end: new Date(w!.clock.now() - (minutesAgo - 30) * 60_000).toISOString(),
+  });
+  const row = async (id: string): Promise<Entry> => (await call('entries.list', {}) as Entry[]).find((e) => e.id === id)!;
+
+  it('deleted on the server: the list says so (kind remote-deleted); bad calls change nothing; Send again puts it back once', async () => {
+    w = await world('voltasis');
+    wapi = createAppApi({ core: w.core, host: 'browser', version: 'test', watchMs: 20 });
+    const e = await call('entries.create', made('Kept by me', 120));
+    await w.drain();
+    const [held] = w.server.held();
+    w.server.deleteRemote(held!.id);
+    await w.sync();
+    expect((await row(e.id)).sync).toEqual({ state: 'attention', remote_id: null, kind: 'remote-deleted', error: expect.stringMatching(/^deleted on the server/) });
+
+    expect(await wapi.dispatch('entries.resend', [[]])).toMatchObject({ ok: false, error: { issues: [{ field: 'argument 0', rule: 'must name at least one entry' }] } });
+    expect(await wapi.dispatch('entries.resend', ['x'])).toMatchObject({ ok: false, error: { issues: [{ rule: 'must be a list of entry ids' }] } });
+    expect(await wapi.dispatch('entries.resend', [[e.id, 'nope']])).toMatchObject({ ok: false, error: { issues: [{ field: 'id nope', rule: expect.stringContaining('is not an entry') }] } });
+    // All or nothing: the good id in the refused call is still waiting for the user, and nothing was sent.
+    await w.sync();
+    expect((await row(e.id)).sync).toMatchObject({ state: 'attention', kind: 'remote-deleted' });
+    expect(w.server.held()).toEqual([]);
+
+    const events: ChangeEvent[] = [];
+    wapi.subscribe((x) => events.push(x));
+    const [queued] = await call('entries.resend', [e.id]);
+    expect(queued).toMatchObject({ id: e.id, description: 'Kept by me', sync: { state: 'pending', kind: null, error: null } });
+    expect(events).toContainEqual({ kind: 'data' });
+    await w.drain();
+    expect(w.server.held().map((h) => h.description)).toEqual(['Kept by me']);
+    expect((await row(e.id)).sync).toMatchObject({ state: 'synced', kind: null, error: null });
+  });
+
+  it('refused by the server (422): the list carries its words and kind refused; Send again once the cause is fixed there sends it once', async () => {
+    w = await world('voltasis');
+    wapi = createAppApi({ core: w.core, host: 'browser', version: 'test', watchMs: 20 });
+    w.server.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: { error: { code: 'VALIDATION_FAILED', message: 'project 101 is archived' } } } });
+    const e = await call('entries.create', made('Refused work', 90));
+    await w.sync();
+    const refused = (await row(e.id)).sync;
+    expect(refused).toMatchObject({ state: 'attention', kind: 'refused', error: expect.stringContaining('project 101 is archived') });
+    expect(w.server.held()).toEqual([]);
+    await call('entries.resend', [e.id]);
+    await w.drain();
+    expect(w.server.held().map((h) => h.description)).toEqual(['Refused work']);
+    expect((await row(e.id)).sync).toMatchObject({ state: 'synced', kind: null });
   });
 });
