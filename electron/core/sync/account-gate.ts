@@ -86,7 +86,7 @@ function heldError(until: number | null, now: number): SyncError | null {
   };
 }
 
-/** "held until 14:05:30 (the server asked to wait)", in the user's zone. */
+/** "held until 14:05:30: the server asked to wait (Retry-After); …", the time in the user's zone. */
 export function holdText(until: number, zone: string): string {
   const at = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(until);
   return `held until ${at}: the server asked to wait (Retry-After); nothing is sent to it before then`;
