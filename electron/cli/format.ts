@@ -2,6 +2,7 @@
 import type { Account, Entry, EntryView, HistoryItem, QueueReport, RunningTimer } from '../../shared/entry';
 import type { SyncReport } from '../core/sync/engine';
 import { formatDuration, localClockOf, localDateOf } from '../../shared/time';
+import { wayOutLines, type WayOut } from './ways-out';
 
 function extras(e: { project_id: string | null; task_id: string | null; client_id: string | null; tags: string[]; billable: boolean }): string {
   const parts: string[] = [];
@@ -70,7 +71,8 @@ export function accountLine(a: Account): string {
   return `${a.is_default ? '*' : ' '} ${a.name}  ${a.provider}  ${a.base_url}${ctx ? `  ${ctx}` : ''}  (${token})`;
 }
 
-export function queueText(q: QueueReport, zone: string): string {
+/** Each entry needing attention with why, and the commands that get it out when `ways_out` is given. */
+export function queueText(q: QueueReport & { attention: (Entry & { ways_out?: WayOut[] })[] }, zone: string): string {
   const out: string[] = [];
   if (q.queued.length === 0) out.push('queue: empty');
   else {
@@ -81,7 +83,7 @@ export function queueText(q: QueueReport, zone: string): string {
   }
   if (q.attention.length) {
     out.push(`needs attention: ${q.attention.length}`);
-    for (const e of q.attention) out.push(`  ${entryLine(e, zone)}`);
+    for (const e of q.attention) out.push(`  ${entryLine(e, zone)}`, ...(e.ways_out ? wayOutLines(e, e.ways_out) : []));
   }
   for (const d of q.drain ?? []) out.push(`${d.account}: ${d.text}`);
   return out.join('\n');

@@ -10,7 +10,8 @@ import { resolveDataDir } from '../core/data-dir';
 import { ValidationError } from '../../shared/errors';
 import { PROVIDERS } from '../../shared/entry';
 import { entryViews } from '../core/entry-views';
-import { accountLine, entryLine, queueText, runningLine, syncText } from './format';
+import { accountLine, entryLine, runningLine, syncText } from './format';
+import { attentionCommands } from './attention-commands';
 import { editCommand } from './edit-command';
 import { historyCommands, removeAccountCommand } from './way-out-commands';
 import { collect, duration, entryFields, when, type EntryFlags } from './options';
@@ -244,15 +245,7 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
       if (!clean) throw new SyncIncomplete(report.accounts.length === 0 ? 'no accounts' : 'work is left');
     });
 
-  program
-    .command('queue')
-    .description('queued operations and entries needing attention')
-    .action(async (_o: unknown, cmd: Command) => {
-      const c = open(cmd);
-      const { drainEstimates } = await import('../core/sync/drain');
-      const q = { ...c.queue.report(), drain: drainEstimates(c.queue.backlog(), c.clock.now(), c.zone()) };
-      print(cmd, q, () => queueText(q, c.zone()));
-    });
+  attentionCommands(program, { open, print });
 
   program
     .command('export')
