@@ -55,6 +55,8 @@ export interface AppActions {
   restoreHistory(id: string, item: number): Promise<FieldIssue[] | null>;
   /** Gives the entries an account or moves them (null: local-only); says what happened in the status line. */
   setAccount(ids: string[], account: string | null): Promise<FieldIssue[] | null>;
+  /** "Send again": entries needing attention go to their account once more, as they are; says so in the status line. */
+  resend(ids: string[]): Promise<FieldIssue[] | null>;
   syncNow(): Promise<void>;
   dismissNotice(): void;
   dismissUndo(): void;
@@ -177,6 +179,12 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         if (r) set({ notice: moveText(r, account) });
         return problems;
       },
+      async resend(ids) {
+        let r: Entry[] = [];
+        const problems = await write(async () => (r = await bridge.entries.resend(ids)));
+        if (r.length) set({ notice: resendText(r) });
+        return problems;
+      },
       async syncNow() {
         set({ sync: await bridge.sync.now() });
       },
@@ -225,4 +233,10 @@ function moveText(r: AccountMove, account: string | null): string {
     parts.push(`${k} cop${k === 1 ? 'y' : 'ies'} on ${acct} will be deleted there at the next sync`);
   }
   return `${parts.join('; ')}.`;
+}
+
+function resendText(r: readonly Entry[]): string {
+  const name = (e: Entry) => `“${e.description || '(no description)'}”`;
+  const accounts = [...new Set(r.map((e) => e.account))].join(', ');
+  return `${r.length === 1 ? name(r[0]!) : `${r.length} entries`} will be sent to ${accounts} again at the next sync.`;
 }

@@ -10,6 +10,7 @@ import { clock, duration, issueFor, tagsFromText, tagsToText } from '../format';
 import type { AppActions } from '../store';
 import { toInstant } from './EntryForm';
 import { SyncBadge } from './SyncBadge';
+import { AttentionActions } from './AttentionActions';
 
 /** HH:MM:SS: beside what a rounding server holds, the typed seconds are the difference. */
 const typed = (iso: string, zone: string) => `${clock(iso, zone)}:${String(new Date(iso).getUTCSeconds()).padStart(2, '0')}`;
@@ -64,6 +65,7 @@ export const EntryRow = memo(function EntryRow({ e, a, zone, sel }: { e: EntryVi
           title="What sync replaced, and restore it (h)">History{e.history_count ? ` (${e.history_count})` : ''}</button>
         <button type="button" className="quiet" onClick={() => void a.remove(e.id)} aria-label={`Delete ${e.description}`}>Delete</button>
       </span>
+      <AttentionActions e={e} a={a} edit={() => setEditing(true)} />
     </div>
   );
 });
