@@ -126,16 +126,39 @@ class Clock implements Cmd {
   toString = () => `clock(${this.seconds > 0 ? '+' : ''}${this.seconds}s)`;
 }
 
+/** What the user does while a request is on the wire: one of the commands above, run mid-pass. */
+export interface Meanwhile {
+  after: number;
+  cmd: Delete | Edit | Add | Undo;
+}
+
 class Sync implements Cmd {
-  constructor(readonly lane: number, readonly faults: { method?: string; fault: Fault; times: number }[], readonly cut: Cut | null) {}
+  constructor(readonly lane: number, readonly faults: { method?: string; fault: Fault; times: number }[], readonly cut: Cut | null,
+    readonly meanwhile: Meanwhile | null = null) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    r.last = this.toString();
+    for (const f of this.faults) {
+      r.sys.server.inject(f);
+      r.sys.stats.faults += f.times;
+    }
+    const mw = this.meanwhile;
+    // The command runs synchronously inside the pass, between two of its requests.
+    const during = mw && { after: mw.after, act: () => void (mw.cmd.check(m) && mw.cmd.run(m, r)) };
+    await r.sys.sync(this.lane, this.cut ?? undefined, during ?? undefined);
+    r.sys.server.clearFaults();
+  }
+  toString = () => `sync(${this.lane ? 'cli' : 'app'}${this.faults.length ? `, faults ${JSON.stringify(this.faults)}` : ''}${this.cut ? `, killed after ${this.cut.after} (${this.cut.how})` : ''}${this.meanwhile ? `, before request ${this.meanwhile.after}: ${this.meanwhile.cmd.toString()}` : ''})`;
+}
+
+class Overtake implements Cmd {
+  constructor(readonly ms: number) {}
   check = () => true;
   async run(_m: Model, r: Real) {
     r.last = this.toString();
-    for (const f of this.faults) r.sys.server.inject(f);
-    await r.sys.sync(this.lane, this.cut ?? undefined);
-    r.sys.server.clearFaults();
+    await r.sys.overtake(this.ms);
   }
-  toString = () => `sync(${this.lane ? 'cli' : 'app'}${this.faults.length ? `, faults ${JSON.stringify(this.faults)}` : ''}${this.cut ? `, killed after ${this.cut.after} (${this.cut.how})` : ''})`;
+  toString = () => `overtake(cli pass slowed ${this.ms} ms outlives its lease; the app takes over)`;
 }
 
 class SyncBoth implements Cmd {
@@ -161,7 +184,7 @@ const fault: fc.Arbitrary<{ method?: string; fault: Fault; times: number }> = fc
 }, { requiredKeys: ['fault', 'times'] });
 
 const cut: fc.Arbitrary<Cut | null> = fc.option(
-  fc.record({ after: fc.integer({ min: 0, max: 10 }), how: fc.constantFrom<Cut['how']>('lost', 'unsent') }), { nil: null, freq: 2 });
+  fc.record({ after: fc.integer({ min: 0, max: 4 }), how: fc.constantFrom<Cut['how']>('lost', 'unsent') }), { nil: null, freq: 2 });
 
 export function commands(o: { dateOnly: boolean }): fc.Arbitrary<Iterable<Cmd>> {
   const d = fc.integer({ min: 0, max: DESCRIPTIONS.length - 1 });
@@ -169,20 +192,28 @@ export function commands(o: { dateOnly: boolean }): fc.Arbitrary<Iterable<Cmd>> 
   const seconds = fc.oneof(fc.integer({ min: MIN_SECONDS, max: 3 * 3600 }), fc.constantFrom(5430, 3600, 120, 181));
   // Around 23:00–01:00 often, so date-only providers get entries across local midnight.
   const second = fc.oneof(fc.integer({ min: 0, max: 86_399 }), fc.integer({ min: 82_000, max: 86_399 }));
+  const edit = fc.tuple(fc.nat(), fc.record({
+    d: d, p: p,
+    startShift: fc.integer({ min: -3600, max: 3600 }), endShift: fc.integer({ min: -3600, max: 3600 }),
+    days: o.dateOnly ? fc.constantFrom(-1, 1) : fc.constant(0),
+  }, { requiredKeys: [] })).map(([n, patch]) => new Edit(n, patch));
+  const add = fc.tuple(fc.integer({ min: 1, max: 4 }), second, seconds, d, p).map(([a, b, c, e, f]) => new Add(a, b, c, e, f));
+  // Slow answers make "while the request is on the wire" real: the user acts before request n.
+  const meanwhile: fc.Arbitrary<Meanwhile | null> = fc.option(fc.record({
+    after: fc.integer({ min: 0, max: 2 }),
+    cmd: fc.oneof(fc.nat().map((n) => new Delete(n)), edit, add, fc.constant(new Undo())),
+  }), { nil: null, freq: 2 });
   return fc.commands([
-    fc.tuple(fc.integer({ min: 1, max: 4 }), second, seconds, d, p).map(([a, b, c, e, f]) => new Add(a, b, c, e, f)),
-    fc.tuple(fc.nat(), fc.record({
-      d: d, p: p,
-      startShift: fc.integer({ min: -3600, max: 3600 }), endShift: fc.integer({ min: -3600, max: 3600 }),
-      days: o.dateOnly ? fc.constantFrom(-1, 1) : fc.constant(0),
-    }, { requiredKeys: [] })).map(([n, patch]) => new Edit(n, patch)),
+    add,
+    edit,
     fc.nat().map((n) => new Delete(n)),
     fc.constant(new Undo()),
     fc.tuple(d, p).map(([a, b]) => new TimerStart(a, b)),
     fc.constant(new TimerStop()),
     fc.oneof(fc.integer({ min: 1, max: 7200 }), fc.integer({ min: -900, max: -1 })).map((s) => new Clock(s)),
     fc.tuple(fc.constantFrom(0, 0, 1), fc.array(fault, { maxLength: 3 }), cut).map(([l, f, c]) => new Sync(l, f, c)),
-    fc.tuple(fc.constantFrom(0, 0, 1), fc.array(fault, { maxLength: 3 }), cut).map(([l, f, c]) => new Sync(l, f, c)),
+    fc.tuple(fc.constantFrom(0, 0, 1), fc.array(fault, { maxLength: 3 }), cut, meanwhile).map(([l, f, c, w]) => new Sync(l, f, c, w)),
     fc.constant(new SyncBoth()),
+    fc.integer({ min: 20, max: 60 }).map((ms) => new Overtake(ms)),
   ], { maxCommands: 24 });
 }

@@ -17,6 +17,12 @@ export const LEASE_MS = 60_000;
 export const TIMEOUT_MS = 150;
 const DEBUG = !!process.env.TIMETRAY_MODEL_DEBUG;
 
+/** A user action run just before the pass's request number `after` goes out. */
+export interface During {
+  after: number;
+  act: () => void;
+}
+
 /** Where a sync pass is cut: after `after` requests went out, the next one is the last thing it does. */
 export interface Cut {
   after: number;
@@ -33,12 +39,17 @@ export interface System extends TestCore {
   provider: Provider;
   server: FakeProvider;
   /** One sync pass on lane 0 (the app) or 1 (the CLI). Returns false when the cut killed it. */
-  sync(lane: number, cut?: Cut): Promise<boolean>;
+  sync(lane: number, cut?: Cut, during?: During): Promise<boolean>;
+  /**
+   * A slow pass on the CLI outlives its lease: while its requests wait, the clock passes the
+   * lease and the app takes the same rows over.
+   */
+  overtake(latencyMs: number): Promise<void>;
   /** Both lanes at once, as the app and `timetray sync` on one file. */
   syncBoth(): Promise<void>;
   /** Faults off, past every lease and backoff, passes until nothing is owed (bounded). */
   settle(): Promise<void>;
-  stats: { passes: number; kills: number; requests: number };
+  stats: { passes: number; kills: number; requests: number; faults: number; meanwhile: number; overtakes: number };
   close(): Promise<void>;
 }
 
@@ -46,18 +57,20 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
   const server = await FAKE_PROVIDERS[provider]();
   const t = testCore({ now: new Date(now).toISOString(), zone: ZONE });
   t.core.accounts.add({ name: 'acct', provider, ...server.account(), token_env: 'TIMETRAY_MODEL_TOKEN', is_default: true });
-  const stats = { passes: 0, kills: 0, requests: 0 };
+  const stats = { passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0 };
 
-  function lane(): Lane & { arm(cut: Cut | undefined, onKill: () => void): void } {
+  function lane(): Lane & { arm(cut: Cut | undefined, onKill: () => void, during?: During): void } {
     let cut: Cut | undefined;
+    let during: During | undefined;
     let onKill = () => {};
     let sent = 0;
     const l = {
       killed: false,
       engine: null as unknown as SyncEngine,
-      arm(c: Cut | undefined, k: () => void) {
+      arm(c: Cut | undefined, k: () => void, d?: During) {
         cut = c;
         onKill = k;
+        during = d;
         sent = 0;
       },
     };
@@ -67,6 +80,13 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
       stats.requests++;
       if (DEBUG) console.log('→', init.method ?? 'GET', url.replace(server.url, ''), cut ? `(${sent}/${cut.after} ${cut.how})` : '');
       const last = cut && sent >= cut.after;
+      // The user acts while this request is on its way (a delete during an in-flight create).
+      if (during && sent === during.after) {
+        const act = during.act;
+        during = undefined;
+        stats.meanwhile++;
+        act();
+      }
       sent++;
       if (last && cut!.how === 'unsent') {
         l.killed = true;
@@ -106,12 +126,12 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
     provider,
     server,
     stats,
-    async sync(i, cut) {
+    async sync(i, cut, during) {
       stats.passes++;
       const l = lanes[i]!;
       let killed: () => void = () => {};
       const died = new Promise<'killed'>((resolve) => (killed = () => resolve('killed')));
-      l.arm(cut, killed);
+      l.arm(cut, killed, during);
       const r = await Promise.race([l.engine.syncAll(true), died]);
       if (DEBUG) console.log('pass', i, r === 'killed' ? 'killed' : JSON.stringify(r.accounts.map((a) => [a.state, a.error, a.pending])));
       l.arm(undefined, () => {});
@@ -121,6 +141,15 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
         return false;
       }
       return true;
+    },
+    async overtake(latencyMs) {
+      stats.passes += 2;
+      stats.overtakes++;
+      server.inject({ fault: { kind: 'latency', ms: latencyMs }, times: 3 });
+      const slow = lanes[1]!.engine.syncAll(true);
+      await new Promise((r) => setTimeout(r, latencyMs / 2));
+      t.clock.advance(LEASE_MS + 1000);
+      await Promise.all([slow, lanes[0]!.engine.syncAll(true)]);
     },
     async syncBoth() {
       stats.passes += 2;

@@ -93,10 +93,17 @@ async function findGone(o: PullOptions, from: string, to: string, seen: Readonly
     if (++checked > MAX_GONE_CHECKS) break;
     const g = await o.connector.get(ref.remote_id, o.zone);
     if (!g.ok) return { gone, error: g.error };
-    if (g.value === null) {
-      o.store.gone.mark(o.accountId, ref.entry_id, ref.remote_id);
-      gone++;
+    if (g.value !== null) continue;
+    // A piece the entry no longer wants (it moved to another day) was ours to delete: the
+    // answer to that delete was lost, not the record taken from the user.
+    const entry = o.store.entry(ref.entry_id);
+    const planned = entry ? o.connector.pieces(entry) : null;
+    if (planned?.ok && !planned.value.some((p) => p.key === ref.piece)) {
+      o.store.dropRef(ref.entry_id, ref.piece, o.accountId);
+      continue;
     }
+    o.store.gone.mark(o.accountId, ref.entry_id, ref.remote_id);
+    gone++;
   }
   return { gone };
 }

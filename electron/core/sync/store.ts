@@ -6,7 +6,7 @@
  *   queued ──lease (attempts+1, committed BEFORE the request)──▶ in flight
  *   in flight ──ack──▶ gone (refs recorded in the same transaction)
  *   in flight ──transient──▶ queued, due after backoff      (attempts kept: outcome unknown)
- *   in flight ──refused──▶ parked, entry needs attention    (attempts reset: nothing was stored)
+ *   in flight ──refused──▶ parked, entry needs attention    (this attempt uncounted; earlier ones kept)
  *   in flight ──auth──▶ queued, account paused
  *   in flight ──killed──▶ lease expires ──▶ leased again; attempts > 0 ⇒ look up before re-sending
  */
@@ -85,7 +85,9 @@ export function createSyncStore(db: Database) {
   const mine = 'id = @id AND lease_owner IS @owner';
   const deleteRow = db.prepare(`DELETE FROM outbox WHERE ${mine}`);
   const retryRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = @due, last_error = @message WHERE ${mine}`);
-  const parkRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = NULL, attempts = 0, last_error = @message WHERE ${mine}`);
+  // The refused attempt stored nothing, but an earlier one whose answer was lost may have: it
+  // stays counted, so the send after the user's fix still looks that one up first.
+  const parkRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
   const releaseRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
   const markAttention = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'refused' WHERE id = ?");
   const entryRow = db.prepare<[string], EntryDbRow>('SELECT * FROM entries WHERE id = ?');

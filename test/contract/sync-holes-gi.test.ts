@@ -1,0 +1,69 @@
+/**
+ * Issue 11 holes g (a batch that outlives its lease) and i (parking never forgets an earlier
+ * attempt), replayed deterministically over the real core, engines and fake servers. The oracle is
+ * what the user did: the fake's store AND the local list must both equal it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROVIDERS, type Provider } from '../../shared/entry';
+import { createSyncEngine } from '../../electron/core/sync/engine';
+import { nodeFetch } from '../../electron/core/sync/node-fetch';
+import { expectMatchesIntent, UserIntent, world, type World } from '../helpers/sync';
+
+const POST_PATH = /time[-_]entries(\.json)?$/;
+const LEASE_MS = 60_000;
+
+let w: World | null = null;
+afterEach(async () => {
+  await w?.done();
+  w = null;
+});
+
+async function settle(at: World): Promise<void> {
+  await at.drain();
+  for (let i = 0; i < 3; i++) await at.sync();
+}
+
+describe.each(PROVIDERS)('%s', (provider: Provider) => {
+  it('hole g: a pass that outlives its lease while its create is on the wire — the entry lands once', async () => {
+    w = await world(provider, { leaseMs: LEASE_MS });
+    const at = w;
+    const intent = new UserIntent();
+    const e = at.add(1);
+    intent.made(e);
+    // The CLI beside the app: a second engine with its own connection on the same file.
+    const cli = createSyncEngine({ core: at.core, fetch: nodeFetch, tokenFor: () => at.server.token, leaseMs: LEASE_MS, timeoutMs: 2000 });
+    try {
+      at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'latency', ms: 300 } });
+      const slow = at.pass();
+      for (let i = 0; i < 200 && !at.core.queue.report().queued.some((q) => q.attempts > 0); i++) await new Promise((r) => setTimeout(r, 5));
+      // The first pass's lease runs out while its POST waits for the server; the CLI takes the row over.
+      at.clock.advance(LEASE_MS + 1000);
+      await Promise.all([slow, cli.syncAll(true)]);
+      // Both sent a create; the one that settled second found the piece already mapped and removed its copy.
+      expect(at.server.log.filter((l) => l.method === 'POST').length).toBe(2);
+      await settle(at);
+      expectMatchesIntent(at, intent);
+    } finally {
+      cli.close();
+    }
+  });
+
+  it('hole i: a create stored unanswered, then refused on the next try, then fixed by the user — one record with the fix', async () => {
+    w = await world(provider, { timeoutMs: 800 });
+    const at = w;
+    const intent = new UserIntent();
+    const e = at.add(1);
+    intent.made(e);
+    at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
+    await at.sync();
+    // The server stored it; the answer was lost. The next try is refused (a project closed meanwhile).
+    at.server.inject({ fault: { kind: 'status', status: 422, body: { error: 'Project is closed for booking', errors: [{ type: 'validation', message: 'Project is closed for booking' }], message: 'Project is closed for booking' } }, times: 3 });
+    await at.sync();
+    expect(at.core.entries.get(e.id).sync.state).toBe('attention');
+    at.server.clearFaults();
+    const fixed = at.core.entries.edit(e.id, { description: 'task 1 (fixed)' });
+    intent.edited(e.id, { description: fixed.description });
+    await settle(at);
+    expectMatchesIntent(at, intent);
+  });
+});

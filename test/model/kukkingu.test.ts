@@ -1,0 +1,3 @@
+import { modelSuite } from './suite';
+
+modelSuite('kukkingu');

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// npm run test:model -- --runs N [--provider P] [--seed S --path P] [--no-shrink]
+// Runs the model-based sync suite with more (or replayed) sequences than npm test's 200.
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '200' },
+    provider: { type: 'string' },
+    seed: { type: 'string' },
+    path: { type: 'string' },
+    'no-shrink': { type: 'boolean', default: false },
+  },
+});
+const env = {
+  ...process.env,
+  TIMETRAY_MODEL_RUNS: values.runs,
+  TIMETRAY_MODEL_STATS: '1',
+  ...(values.seed && { TIMETRAY_MODEL_SEED: values.seed }),
+  ...(values.path && { TIMETRAY_MODEL_PATH: values.path }),
+  ...(values['no-shrink'] && { TIMETRAY_MODEL_NO_SHRINK: '1' }),
+};
+const files = values.provider ? [`test/model/${values.provider}.test.ts`] : ['test/model/'];
+const r = spawnSync('npx', ['vitest', 'run', ...files, '--reporter=default'], { env, stdio: 'inherit' });
+process.exit(r.status ?? 1);

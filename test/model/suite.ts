@@ -1,0 +1,71 @@
+/**
+ * Model-based sync: random sequences of what a user does (add, edit, move across days, delete,
+ * undo, timers, clock changes) and of what the world does to sync (latency, lost answers after the
+ * server committed, 5xx, 429 with Retry-After, timeouts, resets, a process killed at any request,
+ * the CLI syncing beside the app), run against the real core, engine and fake servers. After each
+ * sequence everything settles and the servers AND the local list must equal the user's intent.
+ *
+ * TIMETRAY_MODEL_RUNS sets sequences per provider (default 200; `npm run test:model -- --runs N`); a failure prints its seed and
+ * path: TIMETRAY_MODEL_SEED=… TIMETRAY_MODEL_PATH=… replays exactly that case, shrunk.
+ */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import type { Provider } from '../../shared/entry';
+import { violations } from './check';
+import { commands, type Model, type Real } from './commands';
+import { Intent } from './intent';
+import { startSystem } from './system';
+
+const RUNS = Number(process.env.TIMETRAY_MODEL_RUNS ?? 200);
+const SEED = process.env.TIMETRAY_MODEL_SEED ? Number(process.env.TIMETRAY_MODEL_SEED) : undefined;
+const PATH = process.env.TIMETRAY_MODEL_PATH || undefined;
+const HOUR = 3_600_000;
+const HANG_MS = 30_000;
+
+/** A sequence that stops moving is a failure with the command it stopped in, not a silent CI timeout. */
+async function watchdog<T>(p: Promise<T>, where: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no progress for ${HANG_MS / 1000} s, in: ${where()}`)), HANG_MS);
+  });
+  try {
+    return await Promise.race([p, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The suite for one provider; each provider's file runs it, so the two cores share the five. */
+export function modelSuite(provider: Provider): void {
+  describe(provider, () => {
+    it(`the server and the local list equal what the user did (${RUNS} sequences)`, async () => {
+      const totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0 };
+      await fc.assert(
+        fc.asyncProperty(commands({ dateOnly: provider === 'kantata' || provider === 'kukkingu' }), async (cmds) => {
+          const t = Date.now();
+          const base = t - (t % HOUR);
+          const sys = await startSystem(provider, base);
+          try {
+            const model: Model = { intent: new Intent() };
+            const real: Real = { sys, undo: [], base, last: 'start' };
+            await watchdog(fc.asyncModelRun(() => ({ model, real }), cmds).then(() => sys.settle()), () => real.last);
+            const v = violations(sys, model.intent);
+            totals.sequences++;
+            totals.commands += [...cmds].length;
+            totals.passes += sys.stats.passes;
+            totals.kills += sys.stats.kills;
+            totals.requests += sys.stats.requests;
+          totals.faults += sys.stats.faults;
+          totals.meanwhile += sys.stats.meanwhile;
+          totals.overtakes += sys.stats.overtakes;
+            if (v.length) throw new Error(`${v.length} violation(s):\n  ${v.join('\n  ')}`);
+          } finally {
+            await sys.close();
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: !!process.env.TIMETRAY_MODEL_NO_SHRINK },
+      );
+      if (process.env.TIMETRAY_MODEL_STATS) console.log(`model ${provider} ${JSON.stringify(totals)}`);
+    }, 3_600_000);
+  });
+}
