@@ -52,7 +52,8 @@ test('deleted on the server: the row says so and offers Keep here only, Send aga
     // Keyboard only: from the row, Tab to Send again and press Enter.
     await row.focus();
     const again = panel.getByRole('button', { name: 'Send again' });
-    for (let i = 0; i < 12 && !(await again.evaluate((b) => b === document.activeElement)); i++) await app.keyboard.press('Tab');
+    const focused = () => expect(again).toBeFocused({ timeout: 200 }).then(() => true, () => false);
+    for (let i = 0; i < 12 && !(await focused()); i++) await app.keyboard.press('Tab');
     await expect(again).toBeFocused();
     await app.keyboard.press('Enter');
     await expect(app.getByRole('alert').filter({ hasText: '“Kept by me” will be sent to v again at the next sync.' })).toBeVisible();
