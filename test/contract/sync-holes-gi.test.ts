@@ -48,6 +48,25 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     }
   });
 
+  it('hole f: an edit made while the pass updates the server goes out in the same pass — never taken for a server edit', async () => {
+    w = await world(provider);
+    const at = w;
+    const intent = new UserIntent();
+    const e = at.add(1);
+    intent.made(e);
+    await at.drain();
+    const first = at.core.entries.edit(e.id, { end: new Date(Date.parse(e.end) + 60_000).toISOString() });
+    at.server.inject({ method: provider === 'expensicat' || provider === 'moneybird' ? 'PATCH' : 'PUT', fault: { kind: 'latency', ms: 200 } });
+    const pass = at.pass();
+    for (let i = 0; i < 200 && !at.core.queue.report().queued.some((q) => q.attempts > 0); i++) await new Promise((r) => setTimeout(r, 5));
+    const second = at.core.entries.edit(e.id, { end: new Date(Date.parse(first.end) + 60_000).toISOString() });
+    intent.edited(e.id, { end: second.end });
+    await pass;
+    await settle(at);
+    expectMatchesIntent(at, intent);
+    expect(at.core.history.list(e.id)).toEqual([]);
+  });
+
   it('hole i: a create stored unanswered, then refused on the next try, then fixed by the user — one record with the fix', async () => {
     w = await world(provider, { timeoutMs: 800 });
     const at = w;

@@ -24,15 +24,16 @@ export function violations(sys: System, intent: Intent): string[] {
     for (const k of ['description', 'start', 'end', 'project_id'] as const) {
       if (got[k] !== want[k]) out.push(`local ${e.id}.${k} is ${fmt(k, got[k])}, the user made it ${fmt(k, want[k])}`);
     }
-    if (e.sync.state !== 'synced') out.push(`local ${e.id} is ${e.sync.state} after settling: ${e.sync.error ?? ''}`);
+    const state = intent.localOnly.has(e.id) ? 'local' : 'synced';
+    if (e.sync.state !== state) out.push(`local ${e.id} is ${e.sync.state} after settling, the user made it ${state}: ${e.sync.error ?? ''}`);
     const notes = sys.core.history.list(e.id);
-    if (notes.length) out.push(`local ${e.id} has history with no conflict behind it: ${notes.map((n) => n.note).join('; ')}`);
+    if (notes.length && !intent.remoteTouched.has(e.id)) out.push(`local ${e.id} has history with no conflict behind it: ${notes.map((n) => n.note).join('; ')}`);
   }
   for (const [id, f] of live) if (!seen.has(id)) out.push(`local list lost ${id} "${f.description}"`);
 
   // The server: each kept entry's records exactly once, in the server's precision; nothing else.
   const want = new Map<string, number>();
-  for (const [, f] of live) for (const r of serverView(sys.provider, f, ZONE)) want.set(viewKey(r), (want.get(viewKey(r)) ?? 0) + 1);
+  for (const [id, f] of live) if (!intent.localOnly.has(id)) for (const r of serverView(sys.provider, f, ZONE)) want.set(viewKey(r), (want.get(viewKey(r)) ?? 0) + 1);
   const held = new Map<string, number>();
   for (const h of sys.server.held()) held.set(viewKey(h), (held.get(viewKey(h)) ?? 0) + 1);
   for (const k of new Set([...want.keys(), ...held.keys()])) {

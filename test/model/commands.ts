@@ -126,6 +126,80 @@ class Clock implements Cmd {
   toString = () => `clock(${this.seconds > 0 ? '+' : ''}${this.seconds}s)`;
 }
 
+const REMOTE_TEXT = ['edited in the web app', 'review'];
+
+/** An entry fully synced right now (nothing owed): what another client may have in front of it. */
+function syncedPick(m: Readonly<Model>, r: Real, n: number): { id: string; remoteIds: string[] } | null {
+  const ids = m.intent.ids().filter((id) => !m.intent.localOnly.has(id));
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[(n + i) % ids.length]!;
+    const e = r.sys.core.entries.get(id);
+    if (e.sync.state === 'synced' && e.sync.remote_id) return { id, remoteIds: e.sync.remote_id.split(',') };
+  }
+  return null;
+}
+
+/** Clean passes (past any Retry-After hold) until the entry shows `done` (bounded). */
+async function passUntil(r: Real, done: () => boolean): Promise<void> {
+  for (let i = 0; i < 4 && !done(); i++) {
+    r.sys.server.clearFaults();
+    await r.sys.sync(0);
+    if (!done()) r.sys.clock.advance(16 * 60_000);
+  }
+}
+
+/** Another client edits the description or project of a synced record; Timetray then pulls it. */
+class RemoteEdit implements Cmd {
+  constructor(readonly n: number, readonly what: { description?: number; project?: number }) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    r.last = this.toString();
+    const hit = syncedPick(m, r, this.n);
+    if (!hit) return;
+    const patch: Partial<Fields> = {};
+    if (this.what.description !== undefined) patch.description = REMOTE_TEXT[this.what.description]!;
+    if (this.what.project !== undefined) patch.project_id = PROJECTS[this.what.project]!;
+    const cur = m.intent.live.get(hit.id)!;
+    if (Object.entries(patch).every(([k, v]) => cur[k as keyof Fields] === v)) return;
+    r.sys.server.editRemote(hit.remoteIds[0]!, { ...(patch.description && { description: patch.description }), ...(patch.project_id && { project_id: patch.project_id }) });
+    // Nothing was owed for it, so the server's values are the newest word: the user now has them.
+    m.intent.edit(hit.id, patch);
+    m.intent.remoteTouched.add(hit.id);
+    r.sys.stats.remoteEdits++;
+    await passUntil(r, () => {
+      const e = r.sys.core.entries.get(hit.id);
+      return e.description === m.intent.live.get(hit.id)!.description && (e.project_id ?? '') === m.intent.live.get(hit.id)!.project_id;
+    });
+  }
+  toString = () => `remote-edit(#${this.n}, ${JSON.stringify(this.what)})`;
+}
+
+/** Another client deletes a synced record; Timetray marks the entry and the user answers. */
+class RemoteDelete implements Cmd {
+  constructor(readonly n: number, readonly answer: 'keep-local' | 'send-again' | 'delete') {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    r.last = this.toString();
+    const hit = syncedPick(m, r, this.n);
+    if (!hit) return;
+    r.sys.server.deleteRemote(hit.remoteIds[0]!);
+    r.sys.stats.remoteDeletes++;
+    await passUntil(r, () => r.sys.core.entries.get(hit.id).sync.state === 'attention');
+    const e = r.sys.core.entries.get(hit.id);
+    if (e.sync.state !== 'attention') throw new Error(`a record deleted on the server left ${hit.id} ${e.sync.state}: ${e.sync.error ?? ''}`);
+    if (this.answer === 'keep-local') {
+      r.sys.core.entries.setAccount([hit.id], null);
+      m.intent.localOnly.add(hit.id);
+    } else if (this.answer === 'send-again') {
+      r.sys.core.entries.resend([hit.id]);
+    } else {
+      r.sys.core.entries.remove(hit.id);
+      m.intent.forget(hit.id);
+    }
+  }
+  toString = () => `remote-delete(#${this.n}, then ${this.answer})`;
+}
+
 /** What the user does while a request is on the wire: one of the commands above, run mid-pass. */
 export interface Meanwhile {
   after: number;
@@ -203,6 +277,9 @@ export function commands(o: { dateOnly: boolean }): fc.Arbitrary<Iterable<Cmd>> 
     after: fc.integer({ min: 0, max: 2 }),
     cmd: fc.oneof(fc.nat().map((n) => new Delete(n)), edit, add, fc.constant(new Undo())),
   }), { nil: null, freq: 2 });
+  // Twice each: they need an entry already synced, which short sequences often lack.
+  const remoteEdit = fc.tuple(fc.nat(), fc.record({ description: fc.integer({ min: 0, max: 1 }), project: p }, { requiredKeys: [] })).map(([n, w]) => new RemoteEdit(n, w));
+  const remoteDelete = fc.tuple(fc.nat(), fc.constantFrom<RemoteDelete['answer']>('keep-local', 'send-again', 'delete')).map(([n, a]) => new RemoteDelete(n, a));
   return fc.commands([
     add,
     edit,
@@ -215,5 +292,9 @@ export function commands(o: { dateOnly: boolean }): fc.Arbitrary<Iterable<Cmd>> 
     fc.tuple(fc.constantFrom(0, 0, 1), fc.array(fault, { maxLength: 3 }), cut, meanwhile).map(([l, f, c, w]) => new Sync(l, f, c, w)),
     fc.constant(new SyncBoth()),
     fc.integer({ min: 20, max: 60 }).map((ms) => new Overtake(ms)),
+    remoteEdit,
+    remoteEdit,
+    remoteDelete,
+    remoteDelete,
   ], { maxCommands: 24 });
 }

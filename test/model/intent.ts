@@ -22,8 +22,10 @@ export class Intent {
   readonly deleted: Kept[] = [];
   /** The running timer's fields (no end yet), if one runs. */
   timer: Omit<Fields, 'end'> | null = null;
-  /** Remote-only records made by another client: their description and span, by remote id. */
-  readonly remoteOnly = new Map<string, Fields>();
+  /** Entries another client edited on the server: a history note about it is expected there. */
+  readonly remoteTouched = new Set<string>();
+  /** Entries the user chose to keep here only after they were deleted on the server. */
+  readonly localOnly = new Set<string>();
 
   ids(): string[] {
     return [...this.live.keys()];
@@ -51,6 +53,11 @@ export class Intent {
     if (!cur) return;
     this.live.delete(id);
     this.deleted.push({ id, ...cur });
+  }
+
+  /** Gone for good: deleted through a way out that Undo does not reverse. */
+  forget(id: string): void {
+    this.live.delete(id);
   }
 
   /** Undo brings back the most recently deleted entry, as it was. */

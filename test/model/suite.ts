@@ -39,7 +39,7 @@ async function watchdog<T>(p: Promise<T>, where: () => string): Promise<T> {
 export function modelSuite(provider: Provider): void {
   describe(provider, () => {
     it(`the server and the local list equal what the user did (${RUNS} sequences)`, async () => {
-      const totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0 };
+      const totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };
       await fc.assert(
         fc.asyncProperty(commands({ dateOnly: provider === 'kantata' || provider === 'kukkingu' }), async (cmds) => {
           const t = Date.now();
@@ -58,6 +58,8 @@ export function modelSuite(provider: Provider): void {
           totals.faults += sys.stats.faults;
           totals.meanwhile += sys.stats.meanwhile;
           totals.overtakes += sys.stats.overtakes;
+          totals.remoteEdits += sys.stats.remoteEdits;
+          totals.remoteDeletes += sys.stats.remoteDeletes;
             if (v.length) throw new Error(`${v.length} violation(s):\n  ${v.join('\n  ')}`);
           } finally {
             await sys.close();

@@ -49,7 +49,7 @@ export interface System extends TestCore {
   syncBoth(): Promise<void>;
   /** Faults off, past every lease and backoff, passes until nothing is owed (bounded). */
   settle(): Promise<void>;
-  stats: { passes: number; kills: number; requests: number; faults: number; meanwhile: number; overtakes: number };
+  stats: { passes: number; kills: number; requests: number; faults: number; meanwhile: number; overtakes: number; remoteEdits: number; remoteDeletes: number };
   close(): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
   const server = await FAKE_PROVIDERS[provider]();
   const t = testCore({ now: new Date(now).toISOString(), zone: ZONE });
   t.core.accounts.add({ name: 'acct', provider, ...server.account(), token_env: 'TIMETRAY_MODEL_TOKEN', is_default: true });
-  const stats = { passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0 };
+  const stats = { passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };
 
   function lane(): Lane & { arm(cut: Cut | undefined, onKill: () => void, during?: During): void } {
     let cut: Cut | undefined;

@@ -35,7 +35,7 @@ export interface PullReport {
   gone: number;
   skipped: { remoteId: string; reason: string }[];
   /** Every record listed in this pass, by remote id: a push needs not read these again. */
-  seen: ReadonlyMap<string, RemoteRecord>;
+  seen: Map<string, RemoteRecord>;
   error?: SyncError;
 }
 

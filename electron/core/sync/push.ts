@@ -29,8 +29,8 @@ export interface PushOptions {
   batchSize: number;
   /** Requests in flight at once for this account. */
   concurrency: number;
-  /** Records this pass's pull listed, by remote id. */
-  seen?: ReadonlyMap<string, RemoteRecord>;
+  /** Records this pass's pull listed, by remote id; a record this push writes leaves it (it is stale then). */
+  seen?: Map<string, RemoteRecord>;
   /** Merges a remote record the pull did not see into its entry (pull.ts mergeRemote). */
   merge?: (ref: RefRow, record: RemoteRecord) => void;
 }
@@ -205,6 +205,7 @@ async function prepare(o: PushOptions, row: LeasedRow, replanned = false): Promi
       const merged = store.entry(entry.id);
       return prepare(o, { ...row, entry: merged, planned: merged ? connector.pieces(merged) : null, prior_attempts: 0 }, true);
     }
+    o.seen?.delete(ref.remoteId);
     const r = await connector.update(ref.remoteId, piece, entry, held);
     if (!r.ok && (r.error.status === 404 || r.error.status === 410)) return gone(o, w, ref.remoteId);
     if (!r.ok) return { ...w, error: r.error };
