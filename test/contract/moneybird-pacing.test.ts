@@ -59,7 +59,7 @@ function busiestWindow(times: readonly number[]): number {
   return most;
 }
 
-it('a 400-entry backlog drains without a 429: never more than 150 requests in any 5 minutes', async () => {
+it('hole j: a 400-entry backlog drains without a 429: never more than 150 requests in any 5 minutes', async () => {
   const { engine, sentAt } = await setup(Infinity);
   const t0 = t.clock.now();
   const r = await engine.syncAll(true);

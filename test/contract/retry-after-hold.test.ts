@@ -21,7 +21,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
   let w: World;
   afterEach(async () => w?.done());
 
-  it('a 429 with Retry-After 120 s: no request at all to the account for 120 s, then it resumes', async () => {
+  it('hole j: a 429 with Retry-After 120 s: no request at all to the account for 120 s, then it resumes', async () => {
     w = await world(provider);
     for (let i = 0; i < 3; i++) w.add(i);
     const t0 = w.clock.now();

@@ -25,7 +25,7 @@ afterEach(async () => {
   t?.done();
 });
 
-it('an exception in one account is that account\'s error; the other syncs, and Sync now sends the rest at once', async () => {
+it('hole i: an exception in one account is that account\'s error; the other syncs, and Sync now sends the rest at once', async () => {
   good = await FAKE_PROVIDERS.voltasis();
   bad = await FAKE_PROVIDERS.expensicat();
   t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString() });

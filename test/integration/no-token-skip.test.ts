@@ -29,7 +29,7 @@ afterEach(async () => {
 
 const timetray = (args: string[], env: Record<string, string> = {}) => startCli(cli.bin, t.dir, args, env, ['TT_TOKEN']).done;
 
-it('the CLI skips an account whose token only the app holds, says so, exits 0, and the app still syncs it', async () => {
+it('hole h: the CLI skips an account whose token only the app holds, says so, exits 0, and the app still syncs it', async () => {
   appServer = await FAKE_PROVIDERS.voltasis();
   envServer = await FAKE_PROVIDERS.voltasis();
   t = testCore({ clock: systemClock });

@@ -61,7 +61,7 @@ const downs: [string, (s: FakeProvider) => Promise<void> | void][] = [
   ['stores creates but never answers them', (s) => s.inject({ method: 'POST', path: POSTS, fault: { kind: 'timeout' }, times: 1000 })],
 ];
 
-it.each(downs)('the server %s, sync fails; back again, one "Sync now" sends everything in that pass', async (how, goDown) => {
+it.each(downs)('hole l: the server %s, sync fails; back again, one "Sync now" sends everything in that pass', async (how, goDown) => {
   await app();
   const real = server;
   const port = Number(new URL(real.url).port);

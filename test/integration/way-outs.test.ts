@@ -20,7 +20,7 @@ const outbox = (tc: TestCore) =>
 /** What a sync worker does when it takes a row: the server may now hold the entry. */
 const attempted = (tc: TestCore, entryId: string) => tc.core.db.prepare('UPDATE outbox SET attempts = 1 WHERE entry_id = ?').run(entryId);
 
-describe('a clock set back never blocks Stop', () => {
+describe('hole k: a clock set back never blocks Stop', () => {
   it('stop after the clock went back before the start: stored one second long, and the user is told', () => {
     t = testCore({ now: '2026-01-15T10:00:00Z' });
     const { running } = t.core.timer.start({ description: 'late work' });
@@ -61,7 +61,7 @@ describe('a clock set back never blocks Stop', () => {
   });
 });
 
-describe('giving entries an account, moving them, making them local-only', () => {
+describe('hole l: giving entries an account, moving them, making them local-only', () => {
   const add = (tc: TestCore, description: string, h: number) =>
     tc.core.entries.create({ description, start: `2026-01-15T0${h}:00:00Z`, end: `2026-01-15T0${h}:30:00Z` });
 
@@ -148,7 +148,7 @@ describe('giving entries an account, moving them, making them local-only', () =>
   });
 });
 
-describe('removing an account, keeping its entries locally', () => {
+describe('hole d: removing an account, keeping its entries locally', () => {
   it('refused while changes wait, naming the option; with it, the entries stay local and it says how many', () => {
     t = testCore();
     t.core.accounts.add({ name: 'work', provider: 'voltasis', base_url: 'https://v.test' });

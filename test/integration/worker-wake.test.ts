@@ -31,7 +31,7 @@ async function until(what: string, ok: () => boolean, ms: number): Promise<numbe
   throw new Error(`${what}: not within ${ms} ms`);
 }
 
-it('an entry the CLI adds is sent by the running app within seconds, with no nudge and no poll', async () => {
+it('hole l: an entry the CLI adds is sent by the running app within seconds, with no nudge and no poll', async () => {
   server = await FAKE_PROVIDERS.voltasis();
   const d = tempDir();
   cleanup = d.cleanup;
