@@ -4,28 +4,8 @@
  * shows why and its choices; Send again, by keyboard only, and the next sync leaves the server
  * holding it exactly once. Judged by what the server holds and what the CLI lists.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { FAKE_PROVIDERS } from '../providers';
-import { expect, test, ZONE, type Host } from './host';
-
-/** The CLI without blocking this process: the fake server answering the sync lives here. */
-function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.cjs'), ...args], {
-      env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: host.dataDir, ...env },
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d));
-    p.stderr.on('data', (d: Buffer) => (out += d));
-    const t = setTimeout(() => p.kill('SIGKILL'), 20_000);
-    p.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code: code ?? -1, out });
-    });
-  });
-}
+import { cliAsync, expect, shot, test } from './host';
 
 test('deleted on the server: the row says so and offers Keep here only, Send again, Delete; Send again by keyboard, and the server holds it once', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.voltasis();
@@ -46,8 +26,7 @@ test('deleted on the server: the row says so and offers Keep here only, Send aga
     await expect(panel).toBeVisible();
     await expect(panel.getByTestId('attention-message')).toHaveText(/^Deleted on the server \(by someone or something else\)/);
     await expect(panel.getByRole('button')).toHaveText(['Keep here only', 'Send again', 'Delete']);
-    mkdirSync(join(__dirname, '..', '..', 'test-results', 'screenshots'), { recursive: true });
-    await app.screenshot({ path: join(__dirname, '..', '..', 'test-results', 'screenshots', 'attention-remote-deleted.png'), fullPage: true });
+    await shot(app, 'attention-remote-deleted');
 
     // Keyboard only: from the row, Tab to Send again and press Enter.
     await row.focus();

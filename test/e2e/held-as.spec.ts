@@ -3,29 +3,9 @@
  * that floors to the minute) keeps the user's seconds on its row, and says beside it what the
  * server holds.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { localDateOf, zonedInstant } from '../../shared/time';
 import { FAKE_PROVIDERS } from '../providers';
-import { expect, test, ZONE, type Host } from './host';
-
-/** The CLI without blocking this process: the fake server answering the sync lives here. */
-function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.cjs'), ...args], {
-      env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: host.dataDir, ...env },
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d));
-    p.stderr.on('data', (d: Buffer) => (out += d));
-    const t = setTimeout(() => p.kill('SIGKILL'), 20_000);
-    p.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code: code ?? -1, out });
-    });
-  });
-}
+import { cliAsync, expect, shot, test, ZONE } from './host';
 
 test('09:00:37–10:31:07 synced to Moneybird: the row keeps the seconds and says Moneybird holds 09:00–10:31', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.moneybird();
@@ -45,9 +25,7 @@ test('09:00:37–10:31:07 synced to Moneybird: the row keeps the seconds and say
     await expect(row.getByTestId('held-as')).toHaveText('Moneybird holds 09:00–10:31 (minutes, rounded down)');
     await expect(row.locator('.when')).toHaveText('09:00:37–10:31:07');
     await expect(row.getByTestId('sync-badge')).toHaveText('synced');
-    const shots = join(__dirname, '..', '..', 'test-results', 'screenshots');
-    mkdirSync(shots, { recursive: true });
-    await app.screenshot({ path: join(shots, 'held-as.png'), fullPage: true });
+    await shot(app, 'held-as');
   } finally {
     await fake.close();
   }

@@ -1,7 +1,7 @@
 /** A Playwright fixture: a browser host on its own temp database, and the CLI on the same one. */
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,4 +71,28 @@ export { expect };
 /** The entries the CLI sees: the database, not the screen. */
 export function stored(host: Host): { id: string; description: string; start: string; end: string }[] {
   return JSON.parse(host.cli('list', '--json').stdout);
+}
+
+/** The CLI on the host's database without blocking this process: a fake server answering its sync lives here. */
+export function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
+      env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: host.dataDir, ...env },
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    p.stderr.on('data', (d: Buffer) => (out += d));
+    const t = setTimeout(() => p.kill('SIGKILL'), 20_000);
+    p.on('exit', (code) => {
+      clearTimeout(t);
+      resolve({ code: code ?? -1, out });
+    });
+  });
+}
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+/** A full-page screenshot kept as test-results/screenshots/NAME.png for a human to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

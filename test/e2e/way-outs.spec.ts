@@ -3,34 +3,8 @@
  * passes against a fake server) with Restore by keyboard; entries made before any account given
  * one in bulk; what stays local shown on the entry; removing the account keeping its entries.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { FAKE_PROVIDERS } from '../providers';
-import { expect, test, ZONE, type Host } from './host';
-
-/** The CLI without blocking this process: the fake server answering the sync lives here. */
-function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.cjs'), ...args], {
-      env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: host.dataDir, ...env },
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d));
-    p.stderr.on('data', (d: Buffer) => (out += d));
-    const t = setTimeout(() => p.kill('SIGKILL'), 20_000);
-    p.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code: code ?? -1, out });
-    });
-  });
-}
-
-const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-async function shot(page: import('@playwright/test').Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+import { cliAsync, expect, shot, test } from './host';
 
 test('a conflict shows in the entry\'s history; Restore (keyboard only) brings the lost value back, queued for sync', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.voltasis();
