@@ -4,10 +4,9 @@
  * printed (send again, keep here only, delete, fix, move) and the servers and the list end up as
  * the user chose. Judged by exit status, stdout, stderr and what each server holds.
  */
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
-import { CLI, cli, type CliResult } from '../helpers/cli';
+import { cliSession } from '../helpers/cli-session';
 import { tempDir } from '../helpers/temp';
 
 interface Way { action: string; command: string; accounts?: string[] }
@@ -24,26 +23,7 @@ afterEach(async () => {
 });
 
 const env = () => Object.fromEntries(fakes.map((f, i) => [`FAKE_TOKEN_${i}`, f.token]));
-const run = (...args: string[]) => cli(dir, args, env());
-const json = (...args: string[]) => {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
-/** For commands that talk to a fake server in this process: spawnSync would block its event loop. */
-const runAsync = (...args: string[]) => new Promise<CliResult>((resolve) => {
-  const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TIMETRAY_DATA_DIR: dir, TZ: 'Europe/Amsterdam', ...env() } });
-  let stdout = '';
-  let stderr = '';
-  p.stdout.on('data', (d: Buffer) => (stdout += d));
-  p.stderr.on('data', (d: Buffer) => (stderr += d));
-  const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);
-  p.on('exit', (code) => {
-    clearTimeout(timer);
-    resolve({ code: code ?? -1, stdout, stderr });
-  });
-});
+const { run, json, runAsync } = cliSession(() => dir, env);
 /** Runs a command exactly as `timetray queue` printed it. */
 const runPrinted = (command: string) => {
   const [bin, ...args] = command.split(' ');

@@ -4,10 +4,9 @@
  * an account in bulk, moving one, making one local-only; removing an account keeping its entries.
  * Judged by exit status, stdout, stderr, and what the server holds.
  */
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
-import { CLI, cli, type CliResult } from '../helpers/cli';
+import { cliSession } from '../helpers/cli-session';
 import { tempDir } from '../helpers/temp';
 
 let dir: string;
@@ -21,26 +20,7 @@ afterEach(async () => {
 });
 
 const env = () => (fake ? { FAKE_TOKEN: fake.token } : {});
-const run = (...args: string[]) => cli(dir, args, env());
-const json = (...args: string[]) => {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
-/** For commands that talk to the fake server in this process: spawnSync would block its event loop. */
-const runAsync = (...args: string[]) => new Promise<CliResult>((resolve) => {
-  const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TIMETRAY_DATA_DIR: dir, TZ: 'Europe/Amsterdam', ...env() } });
-  let stdout = '';
-  let stderr = '';
-  p.stdout.on('data', (d: Buffer) => (stdout += d));
-  p.stderr.on('data', (d: Buffer) => (stderr += d));
-  const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);
-  p.on('exit', (code) => {
-    clearTimeout(timer);
-    resolve({ code: code ?? -1, stdout, stderr });
-  });
-});
+const { run, json, runAsync } = cliSession(() => dir, env);
 const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 
 describe('timetray history', () => {
