@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Entry, Provider } from '../../shared/entry';
 import type { FakeProvider } from '../providers';
-import { expectedRecords, type World } from '../helpers/sync';
+import { expectedRecords, Intent, type World } from '../helpers/sync';
 
 /** Create paths of all five APIs (Moneybird's .json included). */
 export const POST_PATH = /time[-_]entries(\.json)?$/;
@@ -26,20 +26,9 @@ export interface Kept {
   account: string | null;
 }
 
-export class AccountIntent {
-  readonly live = new Map<string, Kept>();
-  readonly deleted = new Set<string>();
+export class AccountIntent extends Intent<Kept> {
   made(e: Pick<Entry, 'id' | 'description' | 'start' | 'end' | 'project_id'>, account: string | null): void {
     this.live.set(e.id, { id: e.id, description: e.description, start: e.start, end: e.end, project_id: e.project_id, account });
-  }
-  edited(id: string, patch: Partial<Omit<Kept, 'id'>>): void {
-    const e = this.live.get(id);
-    if (!e) throw new Error(`the test edited ${id}, which it never made or already deleted`);
-    Object.assign(e, patch);
-  }
-  removed(id: string): void {
-    this.live.delete(id);
-    this.deleted.add(id);
   }
 }
 

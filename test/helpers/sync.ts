@@ -141,14 +141,11 @@ export interface Intended {
   project_id: string | null;
 }
 
-/** The test's model of what the user did: live entries with their last fields, and what was deleted. */
-export class UserIntent {
-  readonly live = new Map<string, Intended>();
+/** What the user did to entries of shape T: the live ones with their last fields, and what was deleted. */
+export abstract class Intent<T extends { id: string }> {
+  readonly live = new Map<string, T>();
   readonly deleted = new Set<string>();
-  made(e: Intended): void {
-    this.live.set(e.id, { ...e });
-  }
-  edited(id: string, patch: Partial<Omit<Intended, 'id'>>): void {
+  edited(id: string, patch: Partial<Omit<T, 'id'>>): void {
     const e = this.live.get(id);
     if (!e) throw new Error(`the test edited ${id}, which it never made or already deleted`);
     Object.assign(e, patch);
@@ -156,6 +153,13 @@ export class UserIntent {
   removed(id: string): void {
     this.live.delete(id);
     this.deleted.add(id);
+  }
+}
+
+/** The test's model of what the user did: live entries with their last fields, and what was deleted. */
+export class UserIntent extends Intent<Intended> {
+  made(e: Intended): void {
+    this.live.set(e.id, { ...e });
   }
 }
 
