@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Provider } from '../../shared/entry';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { TOKEN_ENV, world, type World } from '../helpers/sync';
-import { AccountIntent, count, expectIntent, POST_PATH, settle, UPDATE_METHOD, type Place } from './sync-holes-kit';
+import { AccountIntent, count, expectIntent, oneEntryOnAcct, POST_PATH, settle, UPDATE_METHOD, type Place } from './sync-holes-kit';
 
 const refused = { kind: 'status', status: 422 } as const;
 
@@ -23,10 +23,7 @@ afterEach(async () => {
 describe.each(PROVIDERS)('%s', (provider: Provider) => {
   it('hole d: a create the server refused, then deleted by the user — it just goes, nothing owed, never sent', async () => {
     w = await world(provider);
-    const here: Place[] = [{ account: 'acct', provider, server: w.server }];
-    const intent = new AccountIntent();
-    const e = w.add(1);
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(w);
     w.server.inject({ method: 'POST', path: POST_PATH, fault: refused });
     await w.sync();
     expect(w.core.entries.get(e.id).sync.state, 'the refusal is shown on the entry').toBe('attention');
@@ -42,10 +39,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
 
   it('hole d: an update the server refused, then deleted by the user — the server\'s record is deleted', async () => {
     w = await world(provider);
-    const here: Place[] = [{ account: 'acct', provider, server: w.server }];
-    const intent = new AccountIntent();
-    const e = w.add(1);
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(w);
     await w.drain();
     expectIntent(w, intent, here);
 

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Entry, type Provider } from '../../shared/entry';
 import { world, type World } from '../helpers/sync';
-import { AccountIntent, count, DAY, expectIntent, settle, until, UPDATE_METHOD, type Place } from './sync-holes-kit';
+import { count, DAY, expectIntent, oneEntryOnAcct, settle, until, UPDATE_METHOD, type AccountIntent, type Place } from './sync-holes-kit';
 
 let w: World | null = null;
 afterEach(async () => {
@@ -29,10 +29,7 @@ function expectMarkedGone(at: World, id: string): void {
 /** A synced entry whose record someone deletes on the server; the next sync marks it; one more sends nothing. */
 async function deletedThere(provider: Provider): Promise<{ at: World; e: Entry; intent: AccountIntent; here: Place[] }> {
   const at = (w = await world(provider));
-  const here: Place[] = [{ account: 'acct', provider, server: at.server }];
-  const intent = new AccountIntent();
-  const e = at.add(1);
-  intent.made(e, 'acct');
+  const { here, intent, e } = oneEntryOnAcct(at);
   await at.drain();
   expectIntent(at, intent, here);
   const held = at.server.held();
@@ -76,11 +73,8 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
 
   it('hole e: deleted on the server outside the pull window, then edited here — marked, not refused; sent again with the edit', async () => {
     w = await world(provider);
-    const here: Place[] = [{ account: 'acct', provider, server: w.server }];
-    const intent = new AccountIntent();
     // Older than the 14-day pull window: no list shows it, only the update finds it gone.
-    const e = w.add(1, { start: w.clock.now() - 20 * DAY });
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(w, { start: w.clock.now() - 20 * DAY });
     await w.drain();
     expectIntent(w, intent, here);
     w.server.deleteRemote(w.server.held()[0]!.id);
@@ -101,10 +95,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
   it('hole e: a 404 on the update itself (deleted between the pull and the push) — marked the same way, then sent again', async () => {
     w = await world(provider);
     const at = w;
-    const here: Place[] = [{ account: 'acct', provider, server: at.server }];
-    const intent = new AccountIntent();
-    const e = at.add(1);
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(at);
     await at.drain();
     const [rec] = at.server.held();
 

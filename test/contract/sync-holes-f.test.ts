@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Provider } from '../../shared/entry';
 import { world, type World } from '../helpers/sync';
-import { AccountIntent, DAY, expectIntent, type Place } from './sync-holes-kit';
+import { DAY, expectIntent, oneEntryOnAcct } from './sync-holes-kit';
 
 let w: World | null = null;
 afterEach(async () => {
@@ -19,11 +19,8 @@ afterEach(async () => {
 describe.each(PROVIDERS)('%s', (provider: Provider) => {
   it('hole f: outside the pull window, the server edits the description, the user the project — both kept, no false note', async () => {
     w = await world(provider);
-    const here: Place[] = [{ account: 'acct', provider, server: w.server }];
-    const intent = new AccountIntent();
     // Older than the 14-day pull window: only a read by id can show the other client's edit.
-    const e = w.add(1, { start: w.clock.now() - 20 * DAY });
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(w, { start: w.clock.now() - 20 * DAY });
     await w.drain();
     expectIntent(w, intent, here);
 
@@ -49,10 +46,7 @@ describe('hole f: Kukkingu\'s PUT replaces the whole record', () => {
     ['outside the pull window', 20],
   ])('a billable set on the server survives a local edit of the description (%s)', async (_where, daysBack) => {
     w = await world('kukkingu');
-    const here: Place[] = [{ account: 'acct', provider: 'kukkingu', server: w.server }];
-    const intent = new AccountIntent();
-    const e = w.add(1, daysBack ? { start: w.clock.now() - daysBack * DAY } : {});
-    intent.made(e, 'acct');
+    const { here, intent, e } = oneEntryOnAcct(w, daysBack ? { start: w.clock.now() - daysBack * DAY } : {});
     await w.drain();
     const id = w.server.held()[0]!.id;
     w.server.editRemote(id, { billable_ref: 'b1' });

@@ -39,6 +39,15 @@ export interface Place {
   server: FakeProvider;
 }
 
+/** Most holes start here: the user makes one entry (`over` as World.add's) on the world's account 'acct'. */
+export function oneEntryOnAcct(w: World, over?: Parameters<World['add']>[1]): { here: Place[]; intent: AccountIntent; e: Entry } {
+  const here: Place[] = [{ account: 'acct', provider: w.provider, server: w.server }];
+  const intent = new AccountIntent();
+  const e = w.add(1, over);
+  intent.made(e, 'acct');
+  return { here, intent, e };
+}
+
 /**
  * Each server holds exactly the records of the live entries the user gave its account (in its
  * precision) and nothing else; the local list is exactly the live entries with their last fields,
