@@ -4,7 +4,7 @@
  * by hand): the fake's store AND the local list must both equal it, never our database's view.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
+import { PROVIDERS, type Entry, type Provider } from '../../shared/entry';
 import { localDateOf, zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
 
@@ -31,6 +31,17 @@ async function settle(at: World): Promise<void> {
 
 function made(intent: UserIntent, e: { id: string; description: string; start: string; end: string; project_id: string | null }) {
   intent.made({ id: e.id, description: e.description, start: e.start, end: e.end, project_id: e.project_id });
+}
+
+/** Hole b's start: one entry whose create the server stored but whose answer was lost (a reset). */
+async function lostAnswer(provider: Provider): Promise<{ at: World; intent: UserIntent; e: Entry }> {
+  const at = (w = await world(provider, { timeoutMs: 800 }));
+  const intent = new UserIntent();
+  const e = at.add(1);
+  made(intent, e);
+  at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
+  await at.sync();
+  return { at, intent, e };
 }
 
 describe.each(PROVIDERS)('%s', (provider: Provider) => {
@@ -61,34 +72,24 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
   });
 
   it('hole b: lost answer, then the user edits the description — one record with the new text', async () => {
-    w = await world(provider, { timeoutMs: 800 });
-    const intent = new UserIntent();
-    const e = w.add(1);
-    made(intent, e);
-    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
-    await w.sync();
-    expect(w.server.held(), 'the server stored the create whose answer was lost').toHaveLength(1);
-    w.core.entries.edit(e.id, { description: 'task 1, fixed' });
+    const { at, intent, e } = await lostAnswer(provider);
+    expect(at.server.held(), 'the server stored the create whose answer was lost').toHaveLength(1);
+    at.core.entries.edit(e.id, { description: 'task 1, fixed' });
     intent.edited(e.id, { description: 'task 1, fixed' });
 
-    await settle(w);
-    expectMatchesIntent(w, intent);
-    expect(w.server.held().map((h) => h.description)).toEqual(['task 1, fixed']);
+    await settle(at);
+    expectMatchesIntent(at, intent);
+    expect(at.server.held().map((h) => h.description)).toEqual(['task 1, fixed']);
   });
 
   it('hole b: lost answer, then the user edits description and times — one record with the new fields', async () => {
-    w = await world(provider, { timeoutMs: 800 });
-    const intent = new UserIntent();
-    const e = w.add(1);
-    made(intent, e);
-    w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
-    await w.sync();
+    const { at, intent, e } = await lostAnswer(provider);
     const patch = { description: 'task 1, moved', start: iso(Date.parse(e.start) - 1_200_000), end: iso(Date.parse(e.end) + 600_000) };
-    w.core.entries.edit(e.id, patch);
+    at.core.entries.edit(e.id, patch);
     intent.edited(e.id, patch);
 
-    await settle(w);
-    expectMatchesIntent(w, intent);
+    await settle(at);
+    expectMatchesIntent(at, intent);
   });
 
   it('hole b: two identical entries with unknown outcomes never become three', async () => {
