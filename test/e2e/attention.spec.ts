@@ -5,17 +5,13 @@
  * holding it exactly once. Judged by what the server holds and what the CLI lists.
  */
 import { FAKE_PROVIDERS } from '../providers';
-import { cliAsync, expect, shot, test } from './host';
+import { addVoltasis, cliAsync, expect, shot, syncedOnV, test } from './host';
 
 test('deleted on the server: the row says so and offers Keep here only, Send again, Delete; Send again by keyboard, and the server holds it once', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.voltasis();
   try {
     const env = { FAKE_TOKEN: fake.token };
-    const a = fake.account();
-    expect(host.cli('accounts', 'add', 'v', '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', 'FAKE_TOKEN').code).toBe(0);
-    const start = new Date(Date.now() - 90 * 60_000).toISOString();
-    const e = JSON.parse(host.cli('add', 'Kept by me', '--start', start, '--duration', '30m', '--json').stdout);
-    expect((await cliAsync(host, env, 'sync')).code).toBe(0);
+    const e = await syncedOnV(host, fake, 'Kept by me');
     const [first] = fake.held();
     fake.deleteRemote(first!.id);
     const marked = await cliAsync(host, env, 'sync');
@@ -58,10 +54,8 @@ test('refused by the server: its words on the row; Edit opens the editor and the
   const other = await FAKE_PROVIDERS.voltasis();
   try {
     const env = { V_TOKEN: v.token, OTHER_TOKEN: other.token };
-    for (const [name, f, token] of [['v', v, 'V_TOKEN'], ['other', other, 'OTHER_TOKEN']] as const) {
-      const a = f.account();
-      expect(host.cli('accounts', 'add', name, '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', token).code).toBe(0);
-    }
+    addVoltasis(host, 'v', v, 'V_TOKEN');
+    addVoltasis(host, 'other', other, 'OTHER_TOKEN');
     v.inject({ method: 'POST', times: 2, fault: { kind: 'status', status: 422, body: { error: { code: 'VALIDATION_FAILED', message: 'project 101 is archived' } } } });
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     host.cli('add', 'Fix me', '--start', at(200), '--duration', '30m', '--account', 'v');

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FakeProvider } from '../providers';
 
 const ROOT = join(__dirname, '..', '..');
 export const ZONE = 'Europe/Amsterdam';
@@ -95,4 +96,19 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Gives the host an account NAME on the fake Voltasis F, its token read from the variable TOKEN_ENV. */
+export function addVoltasis(host: Host, name: string, f: FakeProvider, tokenEnv: string): void {
+  const a = f.account();
+  expect(host.cli('accounts', 'add', name, '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', tokenEnv).code).toBe(0);
+}
+
+/** Where most specs start: account 'v' on FAKE (token in FAKE_TOKEN), one entry of 30 minutes made 90 minutes ago, synced there. */
+export async function syncedOnV(host: Host, fake: FakeProvider, description: string): Promise<{ id: string }> {
+  addVoltasis(host, 'v', fake, 'FAKE_TOKEN');
+  const start = new Date(Date.now() - 90 * 60_000).toISOString();
+  const e = JSON.parse(host.cli('add', description, '--start', start, '--duration', '30m', '--json').stdout);
+  expect((await cliAsync(host, { FAKE_TOKEN: fake.token }, 'sync')).code).toBe(0);
+  return e;
 }

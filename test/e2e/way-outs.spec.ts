@@ -4,17 +4,13 @@
  * one in bulk; what stays local shown on the entry; removing the account keeping its entries.
  */
 import { FAKE_PROVIDERS } from '../providers';
-import { cliAsync, expect, shot, test } from './host';
+import { cliAsync, expect, shot, syncedOnV, test } from './host';
 
 test('a conflict shows in the entry\'s history; Restore (keyboard only) brings the lost value back, queued for sync', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.voltasis();
   try {
     const env = { FAKE_TOKEN: fake.token };
-    const a = fake.account();
-    expect(host.cli('accounts', 'add', 'v', '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', 'FAKE_TOKEN').code).toBe(0);
-    const start = new Date(Date.now() - 90 * 60_000).toISOString();
-    const e = JSON.parse(host.cli('add', 'Draft', '--start', start, '--duration', '30m', '--json').stdout);
-    expect((await cliAsync(host, env, 'sync')).code).toBe(0);
+    const e = await syncedOnV(host, fake, 'Draft');
     const remoteId = JSON.parse(host.cli('list', '--json').stdout)[0].sync.remote_id as string;
     // Changed here, then on the server by another client: the newer edit wins, the other is history.
     expect(host.cli('edit', e.id, '--description', 'Mine').code).toBe(0);
