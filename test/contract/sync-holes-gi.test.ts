@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { expectMatchesIntent, UserIntent, world, type World } from '../helpers/sync';
+import { localDateOf, zonedInstant } from '../../shared/time';
+import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
 const LEASE_MS = 60_000;
@@ -86,3 +87,29 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     expectMatchesIntent(at, intent);
   });
 });
+
+describe.each(['kantata', 'kukkingu'] as const)('%s (one record per local day)', (provider) => {
+  it('hole f: a server edit to one day of an entry across midnight reaches its other day', async () => {
+    w = await world(provider);
+    const at = w;
+    const intent = new UserIntent();
+    // 23:30 to 00:30 local: two records, one per day.
+    const day = at.clock.now() - 3 * 86_400_000;
+    const start = zonedInstant(...ymd(day), 23, 30, ZONE);
+    const e = at.add(1, { start, seconds: 3600 });
+    intent.made(e);
+    await at.drain();
+    const ids = at.core.entries.get(e.id).sync.remote_id!.split(',');
+    expect(ids).toHaveLength(2);
+    at.server.editRemote(ids[0]!, { project_id: '202' });
+    intent.edited(e.id, { project_id: '202' });
+    await settle(at);
+    expectMatchesIntent(at, intent);
+  });
+});
+
+function ymd(ms: number): [number, number, number] {
+  const [y, m, d] = localDateOf(ms, ZONE).split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+}
+

@@ -26,6 +26,8 @@ export function createPullStore(db: Database) {
   const insertRef = db.prepare(`
     INSERT INTO remote_refs (entry_id, piece, account_id, remote_id, snapshot, base, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
+  const owe = db.prepare("INSERT INTO outbox (entry_id, op, payload, created_at) VALUES (?, 'update', '{}', ?)");
+
   const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   return {
@@ -45,8 +47,11 @@ export function createPullStore(db: Database) {
      * what they replaced in the history, and moves the ref's snapshot to what the server holds.
      */
     applyRemote(accountId: string, remoteId: string, entryId: string, take: Terms, history: { fields: Terms; note: string }[],
-      snapshot: Record<string, unknown>, base: Terms, now: number): void {
+      snapshot: Record<string, unknown>, base: Terms, now: number, othersOwed = false): void {
       tx(() => {
+        // An entry split over several records took a value from one of them: the others still
+        // hold the old value and are owed an update.
+        if (othersOwed && Object.keys(take).length) owe.run(entryId, now);
         const cols: string[] = [];
         const vals: Record<string, unknown> = { id: entryId, now };
         for (const [f, v] of Object.entries(take)) {

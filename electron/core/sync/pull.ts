@@ -72,7 +72,7 @@ export function mergeRemote(o: MergeContext, ref: RefRow, r: RemoteRecord): { up
   }));
   const plain = (Object.keys(m.take) as MergeField[]).filter((k) => !m.conflicts.some((c) => c.field === k));
   if (plain.length) history.push({ fields: pick(local, plain), note: 'replaced by an edit on the server' });
-  o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, m.take, history, r.comparable, { ...ref.base, ...remote }, o.now());
+  o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, m.take, history, r.comparable, { ...ref.base, ...remote }, o.now(), split);
   return { updated: Object.keys(m.take).length > 0, conflicts: m.conflicts.length };
 }
 
