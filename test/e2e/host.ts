@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliAsync as runCliAsync } from '../helpers/cli';
 import type { FakeProvider } from '../providers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -75,20 +76,9 @@ export function stored(host: Host): { id: string; description: string; start: st
 }
 
 /** The CLI on the host's database without blocking this process: a fake server answering its sync lives here. */
-export function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
-      env: { ...process.env, TZ: ZONE, TIMETRAY_DATA_DIR: host.dataDir, ...env },
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d));
-    p.stderr.on('data', (d: Buffer) => (out += d));
-    const t = setTimeout(() => p.kill('SIGKILL'), 20_000);
-    p.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code: code ?? -1, out });
-    });
-  });
+export async function cliAsync(host: Host, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
+  const r = await runCliAsync(host.dataDir, args, env);
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
