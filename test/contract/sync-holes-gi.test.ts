@@ -9,8 +9,8 @@ import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { localDateOf, zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { POST_PATH, settle } from './sync-holes-kit';
 
-const POST_PATH = /time[-_]entries(\.json)?$/;
 const LEASE_MS = 60_000;
 
 let w: World | null = null;
@@ -18,11 +18,6 @@ afterEach(async () => {
   await w?.done();
   w = null;
 });
-
-async function settle(at: World): Promise<void> {
-  await at.drain();
-  for (let i = 0; i < 3; i++) await at.sync();
-}
 
 describe.each(PROVIDERS)('%s', (provider: Provider) => {
   it('hole g: a pass that outlives its lease while its create is on the wire — the entry lands once', async () => {
@@ -66,6 +61,24 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     await settle(at);
     expectMatchesIntent(at, intent);
     expect(at.core.history.list(e.id)).toEqual([]);
+  });
+
+  it('hole a: an undone delete whose DELETE reached the server unanswered is sent again, never marked deleted there', async () => {
+    w = await world(provider, { timeoutMs: 400 });
+    const at = w;
+    const intent = new UserIntent();
+    const e = at.add(1);
+    intent.made(e);
+    await at.drain();
+    const before = at.core.entries.get(e.id);
+    at.core.entries.remove(e.id);
+    at.server.inject({ method: 'DELETE', fault: { kind: 'timeout' } });
+    await at.sync();
+    // The server deleted it; we never heard. The user takes the delete back.
+    expect(at.server.held()).toEqual([]);
+    at.core.entries.restore(before);
+    await settle(at);
+    expectMatchesIntent(at, intent);
   });
 
   it('hole i: a create stored unanswered, then refused on the next try, then fixed by the user — one record with the fix', async () => {

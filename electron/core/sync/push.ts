@@ -179,6 +179,18 @@ async function prepare(o: PushOptions, row: LeasedRow, replanned = false): Promi
     return w;
   }
 
+  // An undone delete whose request went out unanswered may have removed records: read each, and
+  // a piece gone by our own hand is simply sent again below.
+  if (row.op === 'delete' && row.prior_attempts > 0) {
+    for (const ref of [...have.values()]) {
+      const g = await connector.get(ref.remoteId, entry.zone);
+      if (!g.ok) return { ...w, error: g.error };
+      if (g.value) continue;
+      store.dropRef(entry.id, ref.key, accountId);
+      have.delete(ref.key);
+    }
+  }
+
   const planned = row.planned ?? connector.pieces(entry);
   if (!planned.ok) return { ...w, error: planned.error };
   const pieces = planned.value;

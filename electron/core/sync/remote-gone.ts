@@ -16,10 +16,13 @@ export interface MappedRef {
 }
 
 export function createRemoteGone(db: Database) {
-  // Refs of live entries still on this account and not already waiting for the user.
+  // Refs of live entries still on this account and not already waiting for the user. An entry
+  // whose own delete went out unanswered (then undone) is left to the push: a record missing
+  // there may be gone by our hand, and the push sends it again.
   const mapped = db.prepare<[string], MappedRef>(`
     SELECT r.entry_id, r.piece, r.remote_id, e.start_at FROM remote_refs r JOIN entries e ON e.id = r.entry_id
-     WHERE r.account_id = ? AND e.account_id = r.account_id AND e.deleted_at IS NULL AND e.sync_error IS NULL`);
+     WHERE r.account_id = ? AND e.account_id = r.account_id AND e.deleted_at IS NULL AND e.sync_error IS NULL
+       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = r.entry_id AND o.op = 'delete' AND o.attempts > 0)`);
   const drop = db.prepare('DELETE FROM remote_refs WHERE account_id = ? AND remote_id = ?');
   const mark = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'remote-deleted' WHERE id = ?");
   const refresh = db.prepare(`
