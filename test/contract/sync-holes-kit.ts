@@ -1,7 +1,8 @@
 /**
- * What the regression tests of issue 11 holes d, e and f share: the user's intent with the account
- * each entry belongs to (an entry can move between servers or become local-only), and a judge of
- * every server's store AND the local list against that intent, never against our database.
+ * What the regression tests of issue 11's holes share: for d, e and f the user's intent with the
+ * account each entry belongs to (an entry can move between servers or become local-only), and a
+ * judge of every server's store AND the local list against that intent, never against our
+ * database; for all, the create path, settling and bounded waiting.
  */
 import { expect } from 'vitest';
 import type { Entry, Provider } from '../../shared/entry';

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDERS, type Entry, type Provider } from '../../shared/entry';
 import { localDateOf, zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { POST_PATH, settle, until } from './sync-holes-kit';
 
-const POST_PATH = /time[-_]entries(\.json)?$/;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 let w: World | null = null;
@@ -16,18 +16,6 @@ afterEach(async () => {
   await w?.done();
   w = null;
 });
-
-/** Polls (bounded) until `cond` holds; the wait is a synchronisation point, never an assertion. */
-async function until(cond: () => boolean, what: string, ms = 2000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 5))) if (cond()) return;
-  throw new Error(`waited ${ms} ms for ${what}`);
-}
-
-/** Passes (clock an hour on each) until quiet, then more: anything that would come back has had its chance. */
-async function settle(at: World): Promise<void> {
-  await at.drain();
-  for (let i = 0; i < 3; i++) await at.sync();
-}
 
 function made(intent: UserIntent, e: { id: string; description: string; start: string; end: string; project_id: string | null }) {
   intent.made({ id: e.id, description: e.description, start: e.start, end: e.end, project_id: e.project_id });
