@@ -54,7 +54,7 @@ describe('outbox', () => {
   it('synced entry: edits coalesce into one update; update + delete → delete', () => {
     const e = t.core.entries.create(base);
     markSynced(e.id, 'te_1');
-    expect(t.core.entries.get(e.id).sync).toEqual({ state: 'synced', remote_id: 'te_1', error: null });
+    expect(t.core.entries.get(e.id).sync).toEqual({ state: 'synced', remote_id: 'te_1', error: null, kind: null });
     t.core.entries.edit(e.id, { description: 'a' });
     t.core.entries.edit(e.id, { description: 'b' });
     expect(rows()).toEqual([{ entry_id: e.id, op: 'update', payload: expect.objectContaining({ description: 'b' }) }]);
