@@ -4,19 +4,18 @@
  * the test, never the local database): the server holds each live entry exactly once with its
  * last fields, and the local list shows exactly those entries; nothing deleted anywhere.
  *
- * TIMETRAY_STRICT_KILL=1 applies that judgement; without it the rounds still run and are judged
- * against the local database as before (expectExactlyOnce), because the strict check finds sync
- * holes another change is closing (issue 11, 2a/2b). TIMETRAY_KILL_SEED=n replays a run.
+ * TIMETRAY_KILL_SEED=n replays a run's user actions and faults.
  */
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Provider } from '../../shared/entry';
 import { bundleFixture } from '../helpers/bundle';
-import { expectExactlyOnce, expectMatchesIntent, TOKEN_ENV, UserIntent, world } from '../helpers/sync';
+import { expectMatchesIntent, TOKEN_ENV, UserIntent, world } from '../helpers/sync';
 
 export const KILL_ROUNDS = 50;
 const LEASE_MS = 250;
-const STRICT = process.env.TIMETRAY_STRICT_KILL === '1';
+/** The kill comes this long (at most) after the child's first request reached the server. */
+const FIRST_REQUEST_WAIT_MS = 3000;
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
 function seeded(seed: number): (n: number) => number {
@@ -30,14 +29,26 @@ function seeded(seed: number): (n: number) => number {
   };
 }
 
-function syncUntilKilled(child: string, dir: string, token: string, afterReadyMs: number): Promise<void> {
+/**
+ * Runs one syncing child and kills it `afterMs` after its first request reached the server: timed
+ * from the child's work, not its start, so a loaded machine still kills it mid-sync.
+ */
+function syncUntilKilled(child: string, dir: string, token: string, afterMs: number, requests: () => number): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child, dir, String(LEASE_MS)], {
       env: { ...process.env, [TOKEN_ENV]: token }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
     const guard = setTimeout(() => p.kill('SIGKILL'), 10_000);
-    p.stdout.once('data', () => setTimeout(() => p.kill('SIGKILL'), afterReadyMs));
+    p.stdout.once('data', () => {
+      const before = requests();
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (requests() === before && Date.now() - started < FIRST_REQUEST_WAIT_MS) return;
+        clearInterval(poll);
+        setTimeout(() => p.kill('SIGKILL'), afterMs);
+      }, 2);
+    });
     p.stderr.on('data', (d: Buffer) => (err += d));
     p.on('exit', (_c, signal) => {
       clearTimeout(guard);
@@ -86,7 +97,7 @@ export function killRounds(provider: Provider): void {
         // Slow answers widen the window in which a kill lands between a request and its answer.
         w.server.inject({ fault: { kind: 'latency', ms: rand(40) }, times: 1 + rand(4) });
         if (rand(4) === 0) w.server.inject({ method: 'POST', fault: { kind: 'reset' } });
-        await syncUntilKilled(child, w.dir, w.server.token, rand(250));
+        await syncUntilKilled(child, w.dir, w.server.token, rand(250), () => w.server.log.length);
       }
       w.server.clearFaults();
       const heldBeforeClean = w.server.held().length;
@@ -95,8 +106,7 @@ export function killRounds(provider: Provider): void {
       w.clock.set(Date.now() + 3_600_000);
       await w.drain();
       if (process.env.TIMETRAY_KILL_STATS) console.log(provider, { seed, made, live: user.live.size, deleted: user.deleted.size, heldBeforeClean, cutOff, held: w.server.held().length });
-      if (STRICT) expectMatchesIntent(w, user);
-      else expectExactlyOnce(w);
+      expectMatchesIntent(w, user);
       // The children really did work between kills, and some of it was cut off mid-request.
       expect(heldBeforeClean).toBeGreaterThan(KILL_ROUNDS / 5);
       expect(cutOff).toBeGreaterThan(0);
