@@ -67,6 +67,11 @@ export const SETTING_DEFAULTS: SettingsValues = {
 };
 
 export type SettingKey = keyof typeof SETTINGS;
+
+/** Own keys only: `in` would also take `constructor`, `__proto__` and the rest every object inherits. */
+export function isSettingKey(k: string): k is SettingKey {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, k);
+}
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 
 export function createSettings(db: Database) {
@@ -84,7 +89,7 @@ export function createSettings(db: Database) {
       return r.success ? (r.data as SettingValue<K>) : undefined;
     },
     set<K extends SettingKey>(key: K, value: unknown): void {
-      if (!(key in SETTINGS)) throw ValidationError.one('key', `unknown setting ${JSON.stringify(key)}`);
+      if (!isSettingKey(key)) throw ValidationError.one('key', `unknown setting ${JSON.stringify(key)}`);
       const v = parseOrThrow(SETTINGS[key], value, key);
       write.run(key, JSON.stringify(v));
     },
@@ -105,7 +110,7 @@ export function createSettings(db: Database) {
       const issues: { field: string; rule: string }[] = [];
       const ok: [SettingKey, unknown][] = [];
       for (const [k, v] of Object.entries(patch)) {
-        if (!(k in SETTINGS)) issues.push({ field: k, rule: 'is not a setting' });
+        if (!isSettingKey(k)) issues.push({ field: k, rule: 'is not a setting' });
         else if (v === null) ok.push([k as SettingKey, null]);
         else {
           const r = SETTINGS[k as SettingKey].safeParse(v);
