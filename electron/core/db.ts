@@ -4,8 +4,8 @@
  * synchronous=FULL because a stop the UI has confirmed must survive a power cut, not just a crash.
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, tightenSidecars } from './data-dir';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type { Database } from 'better-sqlite3';
@@ -34,11 +34,17 @@ export class SchemaTooNewError extends Error {
 export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'] as const;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) {
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+  }
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     for (const p of PRAGMAS) db.pragma(p);
+    // After WAL mode is on, so the SHM this connection just mapped is covered too.
+    if (onDisk) tightenSidecars(file);
     if (options.synchronous) db.pragma(`synchronous = ${options.synchronous}`);
     migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
     return db;
