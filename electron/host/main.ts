@@ -30,7 +30,8 @@ async function main() {
   const host = await startHost({
     runtime, rendererDir: join(__dirname, 'renderer'), port: Number(arg('--port') ?? 0), testHooks: process.argv.includes('--test-hooks'),
   });
-  process.stdout.write(`Timetray is at ${host.url}  (data: ${dataDir})\n`);
+  // The secret is in the fragment: only whoever reads this terminal can open a window that works.
+  process.stdout.write(`Timetray is at ${host.openUrl}  (data: ${dataDir})\n`);
   const stop = async () => {
     await host.close();
     await runtime.close();

@@ -19,18 +19,16 @@ async function shot(page: Page, name: string, info: { attach(n: string, o: { pat
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
-/** What powerMonitor would report: the host takes them only with --test-hooks, and only with the page's token. */
+/** What powerMonitor would report: the host takes them only with --test-hooks, and only with the host's secret. */
 async function idleSignals(page: Page, host: Host, signals: object[]) {
-  const token = await page.locator('meta[name="timetray-host-token"]').getAttribute('content');
-  const r = await page.request.post(`${host.url}api/test/idle`, { data: signals, headers: { 'x-timetray-token': token! } });
+  const r = await page.request.post(`${host.url}api/test/idle`, { data: signals, headers: { 'x-timetray-token': host.token } });
   expect(r.status()).toBe(200);
   return r.json() as Promise<unknown[]>;
 }
 
 /** A bridge call as the window makes it: what main holds, not what the screen shows. */
 async function call(page: Page, host: Host, method: string, ...args: unknown[]): Promise<any> {
-  const token = await page.locator('meta[name="timetray-host-token"]').getAttribute('content');
-  const r = await page.request.post(`${host.url}api/call`, { data: { method, args }, headers: { 'x-timetray-token': token! } });
+  const r = await page.request.post(`${host.url}api/call`, { data: { method, args }, headers: { 'x-timetray-token': host.token } });
   const envelope = await r.json();
   expect(envelope.ok).toBe(true);
   return envelope.value;

@@ -11,39 +11,43 @@ const ROOT = join(__dirname, '..', '..');
 export const ZONE = 'Europe/Amsterdam';
 
 export interface Host {
+  /** The host's origin with a trailing slash; alone it grants nothing. */
   url: string;
+  /** The per-run secret the host printed in its URL's fragment, as the user who started it sees it. */
+  token: string;
   dataDir: string;
   /** Runs the real `timetray` binary on the host's database. */
   cli(...args: string[]): { code: number; stdout: string; stderr: string };
 }
 
-async function startHost(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+async function startHost(dataDir: string): Promise<{ url: string; token: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'host.cjs'), '--data-dir', dataDir, '--no-sync', '--test-hooks'], {
     env: { ...process.env, TZ: ZONE }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
     const t = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 10_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d;
-      const m = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /is at (http:\/\/127\.0\.0\.1:\d+\/)#([\w-]+)/.exec(out);
       if (m) {
         clearTimeout(t);
-        resolve(m[1]!);
+        resolve([m[1]!, m[2]!]);
       }
     });
     proc.stderr!.on('data', (d: Buffer) => (out += d));
     proc.on('exit', (c) => reject(new Error(`host exited ${c}: ${out}`)));
   });
-  return { url, proc };
+  return { url, token, proc };
 }
 
 export const test = base.extend<{ host: Host; app: Page }>({
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'timetray-e2e-'));
-    const { url, proc } = await startHost(dataDir);
+    const { url, token, proc } = await startHost(dataDir);
     await use({
       url,
+      token,
       dataDir,
       cli: (...args) => {
         const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
@@ -60,7 +64,8 @@ export const test = base.extend<{ host: Host; app: Page }>({
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(host.url);
+    // What the user does: open the URL the host printed, secret in the fragment.
+    await page.goto(`${host.url}#${host.token}`);
     await expect(page.getByLabel('What are you working on?')).toBeVisible();
     await use(page);
     // A CSP violation or an uncaught error anywhere fails the test.

@@ -117,6 +117,16 @@ test('the window refuses what it must: no token, no API; strict CSP', async ({ a
   const csp = (await app.request.get(host.url)).headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe');
+  // The secret came in the fragment: the page itself does not carry it, and the address bar drops it.
+  expect(await (await app.request.get(host.url)).text()).not.toContain(host.token);
+  expect(app.url()).not.toContain(host.token);
+});
+
+test('a reload keeps the window working without the secret back in the address bar', async ({ app, host }) => {
+  await app.reload();
+  await app.getByLabel('What are you working on?').fill('after reload');
+  await app.getByLabel('What are you working on?').press('Enter');
+  await expect.poll(() => JSON.parse(host.cli('status', '--json').stdout)?.description).toBe('after reload');
 });
 
 test('screenshot of the main window', async ({ app, host }, info) => {
