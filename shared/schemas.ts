@@ -122,6 +122,11 @@ export function intervalIssues(start: number, end: number, now: number, maxFutur
 export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
+/** localhost, 127.0.0.0/8 or ::1, as the WHATWG URL parser spells a hostname (127.1 becomes 127.0.0.1). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 const contextIdSchema = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
@@ -161,7 +166,16 @@ const accountFields = {
       } catch {
         return false;
       }
-    }, 'must be an http(s) URL without credentials, query or fragment'),
+    }, 'must be an http(s) URL without credentials, query or fragment')
+    // A token sent over plain http can be read on the way; only this machine's own servers are exempt.
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol !== 'http:' || isLoopbackHost(u.hostname);
+      } catch {
+        return true;
+      }
+    }, 'must be https unless the host is this machine'),
   token_env: z
     .string({ error: 'must be an environment variable name' })
     .refine((s) => ENV_NAME.test(s), 'must be an environment variable name (letters, digits, "_")')

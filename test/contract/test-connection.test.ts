@@ -83,11 +83,11 @@ describe('test connection', () => {
     expect(r.ms).toBeGreaterThanOrEqual(190);
   });
 
-  it('a wrong tenant (Kukkingu) is refused by the server: 403 with its words and what to check', async () => {
+  it('a wrong tenant (Kukkingu) is refused by the server: 403 and what to check, never the server\'s own words', async () => {
     server = await FAKE_PROVIDERS.kukkingu();
     const r = await testConnection(target(server, 'kukkingu', server.token, { tenant: 'tnt_someone_else' }));
     expect(r).toMatchObject({ ok: false, status: 403 });
-    expect(r.message).toMatch(/^The token was accepted but may not do this \(403\): check its scopes and the tenant id\. Server says: .*tnt_someone_else/);
+    expect(r.message).toBe('The token was accepted but may not do this (403): check its scopes and the tenant id.');
   });
 
   it('a wrong administration (Moneybird): nothing there (404)', async () => {

@@ -6,7 +6,7 @@
 import type { ConnectionResult } from '../../../shared/catalog';
 import type { Account, AccountContext, AccountRemoval } from '../../../shared/entry';
 import { ValidationError } from '../../../shared/errors';
-import { accountFormSchema, connectionTargetSchema, parseOrThrow, type AccountForm, type AccountFormPatch, type ConnectionTarget } from '../../../shared/schemas';
+import { accountFormPatchSchema, accountFormSchema, connectionTargetSchema, parseOrThrow, type AccountForm, type AccountFormPatch, type ConnectionTarget } from '../../../shared/schemas';
 import type { Core } from '..';
 import type { SecretStore } from '../secrets';
 import type { FetchLike } from '../sync/http';
@@ -37,10 +37,25 @@ function storeToken(d: AccountHandlerDeps, id: string, token: string | null | un
   d.core.accounts.markSecret(id, true);
 }
 
+/**
+ * An environment variable is read at sync time by every process, so naming one is the command
+ * line's to do: over the bridge it would let a compromised window pick any process secret
+ * (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN) and have it sent to a server of its choosing.
+ */
+function refuseTokenEnv(payload: unknown): void {
+  if (payload && typeof payload === 'object' && 'token_env' in payload) {
+    throw ValidationError.one('token_env', 'can be set only from the command line (timetray accounts add --token-env)');
+  }
+}
+
+/** scheme://host:port: a token is given for one server, and a new one there is a new server. */
+const originOf = (url: string) => new URL(url).origin;
+
 export function accountHandlers(d: AccountHandlerDeps) {
   const { core } = d;
   return {
     'accounts.add': (form: AccountForm): Account => {
+      refuseTokenEnv(form);
       const { token, ...input } = parseOrThrow(accountFormSchema, form);
       canStore(d, token);
       const a = core.accounts.add(input);
@@ -48,10 +63,15 @@ export function accountHandlers(d: AccountHandlerDeps) {
       return d.wrote(core.accounts.byId(a.id)!);
     },
     'accounts.update': (name: string, patch: AccountFormPatch): Account => {
+      refuseTokenEnv(patch);
       const { token, ...rest } = patch;
       canStore(d, token);
-      const a = core.accounts.update(name, rest);
-      storeToken(d, a.id, token);
+      const before = core.accounts.byName(name);
+      // Elsewhere than before, the token kept for the old server is not sent there: the stored one
+      // and the variable named from the command line are both forgotten, unless typed anew with it.
+      const moved = rest.base_url !== undefined && originOf(parseOrThrow(accountFormPatchSchema, { base_url: rest.base_url }).base_url!) !== originOf(before.base_url);
+      const a = core.accounts.update(name, moved && before.token_env ? { ...rest, token_env: null } : rest);
+      storeToken(d, a.id, moved && token === undefined && before.has_stored_secret ? null : token);
       return d.wrote(core.accounts.byId(a.id)!);
     },
     'accounts.remove': (name: string, options?: { keep_local?: boolean }): AccountRemoval | null => {

@@ -90,18 +90,17 @@ export async function testConnection(o: ConnectionTest): Promise<ConnectionResul
     const code = /network error \((.*)\)$/.exec(e.message)?.[1] ?? e.message;
     return done(false, null, `Could not reach ${where}: ${NETWORK_WORDS[code] ?? code}`);
   }
-  // The server's own words (already redacted), after the status: "401: Token is invalid …".
-  const says = e.message.replace(/^\d{3}(: )?/, '').replace(/ from (GET|POST|PUT|PATCH|DELETE) \S+$/, '').trim();
-  const detail = says && !says.startsWith('from ') ? ` Server says: ${says}` : '';
+  // Only the status, never the server's words: the address may be anyone's (typed in the window),
+  // and its body is neither ours to show nor safe to put in front of the user.
   const s = e.status;
   const message =
-    s === 401 ? `The server refused the token (401): check it, or make a new one.${detail}`
-      : s === 403 ? `The token was accepted but may not do this (403): check its scopes and the ${contextWords(o.provider)}.${detail}`
-        : s === 404 ? `Nothing found at that address (404): check the base URL${o.provider === 'moneybird' ? ' and the administration id' : ''}.${detail}`
-          : s === 400 || s === 422 ? `The server refused the request (${s}): check the ${contextWords(o.provider)}.${detail}`
-            : s === 429 ? `Too many requests (429): the service asks to wait; try again in a few minutes.${detail}`
-              : s >= 500 ? `The service has a problem (${s}): try again later.${detail}`
-                : `The server answered ${s}.${detail}`;
+    s === 401 ? `The server refused the token (401): check it, or make a new one.`
+      : s === 403 ? `The token was accepted but may not do this (403): check its scopes and the ${contextWords(o.provider)}.`
+        : s === 404 ? `Nothing found at that address (404): check the base URL${o.provider === 'moneybird' ? ' and the administration id' : ''}.`
+          : s === 400 || s === 422 ? `The server refused the request (${s}): check the ${contextWords(o.provider)}.`
+            : s === 429 ? `Too many requests (429): the service asks to wait; try again in a few minutes.`
+              : s >= 500 ? `The service has a problem (${s}): try again later.`
+                : `The server answered ${s}.`;
   return done(false, s, message);
 }
 
