@@ -95,6 +95,18 @@ describe('credentials bound to their origin', () => {
     expect(secrets.get(a.id)).toBe(fake.token);
   });
 
+  it('moving an account whose token_env was set from the command line forgets that variable too', async () => {
+    setup();
+    const evil = await recorder(200);
+    closers.push(evil.close);
+    // As `timetray accounts add --token-env` writes it: through the core, not the bridge.
+    t.core.accounts.add({ name: 'c', provider: 'voltasis', base_url: 'https://voltasis.example', token_env: 'AWS_SECRET_ACCESS_KEY' });
+    const moved = await ok('accounts.update', 'c', { base_url: evil.url });
+    expect(moved).toMatchObject({ base_url: evil.url, token_env: null, has_stored_secret: false });
+    expect(await api.dispatch('accounts.test', [{ name: 'c' }])).toMatchObject({ ok: false, error: { issues: [{ field: 'token' }] } });
+    expect(evil.seen).toEqual([]);
+  });
+
   it('plain http only for this machine', async () => {
     setup();
     for (const base_url of ['http://example.com', 'http://10.0.0.7:8080', 'http://127.0.0.1.nip.io']) {
