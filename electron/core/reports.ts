@@ -5,6 +5,7 @@
  * Entries are whole seconds and so are local midnights, so the periods add up to the total exactly.
  */
 import { stringify } from 'csv-stringify/sync';
+import { NEUTRALISING_CAST } from './csv-cells';
 import type { Entry } from '../../shared/entry';
 import type { Report, ReportKey, ReportPeriod, ReportQuery } from '../../shared/report';
 import { reportQuerySchema } from '../../shared/report-schema';
@@ -129,5 +130,5 @@ export function reportCsv(r: Report): string {
   const header = ['period', 'label', ...(split ? r.keys.map((k) => k.label) : []), 'billable_hours', 'total_hours'];
   const rows = r.periods.map((p) => [p.period, p.label, ...(split ? r.keys.map((k) => hours(p.by[k.key] ?? 0)) : []), hours(p.billable_seconds), hours(p.seconds)]);
   const footer = ['total', `${r.query.from} to ${r.query.to} (${r.zone})`, ...(split ? r.keys.map((k) => hours(k.seconds)) : []), hours(r.billable_seconds), hours(r.total_seconds)];
-  return stringify([header, ...rows, footer]);
+  return stringify([header, ...rows, footer], { cast: NEUTRALISING_CAST });
 }

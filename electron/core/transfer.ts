@@ -6,6 +6,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { Entry } from '../../shared/entry';
+import { NEUTRALISING_CAST, restoreCell } from './csv-cells';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { EntryInput } from '../../shared/schemas';
 import type { Entries, ImportItem } from './entries';
@@ -22,7 +23,7 @@ export function toCsv(entries: readonly Entry[]): string {
       e.client_id ?? '', e.tags.join(','), e.billable ? 'true' : 'false', e.account ?? '',
       e.sync.state, e.sync.remote_id ?? '',
     ]),
-    { header: true, columns: [...CSV_COLUMNS] },
+    { header: true, columns: [...CSV_COLUMNS], cast: NEUTRALISING_CAST },
   );
 }
 
@@ -83,10 +84,15 @@ function readCsv(text: string): RawItem[] {
   // info.lines is the line the record ends on; a record spanning lines starts earlier.
   let prevEnd = 1;
   return rows.map(({ record, info }) => {
-    const item = { line: prevEnd + 1, record };
+    const item = { line: prevEnd + 1, record: restoreRecord(record) };
     prevEnd = info.lines;
     return item;
   });
+}
+
+/** Undoes toCsv's formula guard, so our own export imports as the text the user typed. */
+function restoreRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? restoreCell(v) : v]));
 }
 
 function readJson(text: string): RawItem[] {
