@@ -114,4 +114,12 @@ describe('test connection', () => {
     const ftp = await testConnection({ provider: 'kantata', base_url: 'ftp://example.com', context: {}, token: BAD, fetch: nodeFetch });
     expect(ftp.message).toMatch(/must start with https:\/\//);
   });
+
+  it('plain http to another machine is refused before any request: the token would cross the network readable', async () => {
+    const asked: string[] = [];
+    const recordOnly = (async (url: string) => { asked.push(String(url)); throw new Error('must not be called'); }) as unknown as typeof nodeFetch;
+    const r = await testConnection({ provider: 'kantata', base_url: 'http://example.com/api/v1', context: {}, token: BAD, fetch: recordOnly });
+    expect(r).toMatchObject({ ok: false, status: null, message: 'The base URL must start with https:// unless the server is on this machine' });
+    expect(asked).toEqual([]);
+  });
 });

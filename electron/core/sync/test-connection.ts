@@ -6,6 +6,7 @@
  */
 import type { ConnectionResult } from '../../../shared/catalog';
 import type { Account, AccountContext, Provider } from '../../../shared/entry';
+import { isLoopbackHost } from '../../../shared/schemas';
 import { connectorFor } from './connectors';
 import { redact } from './errors';
 import { createHttp, type FetchLike, type Http, type HttpRequest } from './http';
@@ -55,6 +56,7 @@ export async function testConnection(o: ConnectionTest): Promise<ConnectionResul
   try {
     const u = new URL(base);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return done(false, null, `The base URL must start with https:// (it starts with ${u.protocol}//)`);
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) return done(false, null, 'The base URL must start with https:// unless the server is on this machine');
     where = u.host;
   } catch {
     return done(false, null, 'The base URL is not a web address: it should look like https://api.example.com');
