@@ -56,6 +56,9 @@ export function httpBridge(): TimetrayBridge {
         headers: { 'Content-Type': 'application/json', 'X-Timetray-Token': token },
         body: JSON.stringify({ method, args }),
       });
+      if (res.status === 403) {
+        return { ok: false, error: { name: 'HostError', message: 'the host refused this window: open the address it printed, with its #secret' } };
+      }
       if (!res.ok) return { ok: false, error: { name: 'HostError', message: `the host answered ${res.status}` } };
       return (await res.json()) as Envelope;
     },
