@@ -122,6 +122,16 @@ test('the window refuses what it must: no token, no API; strict CSP', async ({ a
   expect(app.url()).not.toContain(host.token);
 });
 
+test('another user opening the bare address gets no data, only what to do', async ({ app, host, browser }) => {
+  host.cli('add', 'private work', '--start', '09:00', '--duration', '1h');
+  await expect(app.getByText('private work')).toBeVisible();
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(host.url);
+  await expect(stranger.getByText('open the address it printed, with its #secret')).toBeVisible();
+  expect(await stranger.locator('body').innerText()).not.toContain('private work');
+  await stranger.context().close();
+});
+
 test('a reload keeps the window working without the secret back in the address bar', async ({ app, host }) => {
   await app.reload();
   await app.getByLabel('What are you working on?').fill('after reload');
