@@ -8,11 +8,12 @@ import { openCore } from '../core';
 import { SchemaTooNewError } from '../core/db';
 import { NoTimerRunningError } from '../core/timer';
 import { buildProgram, SyncIncomplete } from './program';
+import { terminalText } from './terminal-text';
 
 export async function run(argv: string[]): Promise<number> {
   const { program, close } = buildProgram({
     out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    err: (t) => process.stderr.write(terminalText(t)),
     env: process.env,
     openCore: (dataDir) => openCore({ dataDir }),
   });
@@ -26,6 +27,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Error text can quote a server's reply: never as terminal control. */
+const say = (t: string) => process.stderr.write(terminalText(t));
+
 function report(e: unknown): number {
   if (e instanceof CommanderError) {
     // Commander has already printed its message.
@@ -33,18 +37,18 @@ function report(e: unknown): number {
   }
   if (e instanceof SyncIncomplete) return 1;
   if (e instanceof ValidationError) {
-    for (const i of e.issues) process.stderr.write(`timetray: ${i.field}: ${i.rule}\n`);
+    for (const i of e.issues) say(`timetray: ${i.field}: ${i.rule}\n`);
     return 2;
   }
   if (e instanceof NotFoundError) {
-    process.stderr.write(`timetray: ${e.message}\n`);
+    say(`timetray: ${e.message}\n`);
     return 2;
   }
   if (e instanceof NoTimerRunningError || e instanceof SchemaTooNewError) {
-    process.stderr.write(`timetray: ${e.message}\n`);
+    say(`timetray: ${e.message}\n`);
     return 1;
   }
-  process.stderr.write(`timetray: ${e instanceof Error ? e.message : String(e)}\n`);
+  say(`timetray: ${e instanceof Error ? e.message : String(e)}\n`);
   if (process.env.TIMETRAY_DEBUG) console.error(e);
   return 1;
 }

@@ -15,6 +15,7 @@ import { attentionCommands } from './attention-commands';
 import { editCommand } from './edit-command';
 import { historyCommands, removeAccountCommand } from './way-out-commands';
 import { collect, duration, entryFields, when, type EntryFlags } from './options';
+import { terminalText } from './terminal-text';
 
 /** A sync pass that left work queued, paused or refused: exit status 1, the report already printed. */
 export class SyncIncomplete extends Error {}
@@ -40,7 +41,7 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
   };
   const json = (cmd: Command) => cmd.optsWithGlobals<Globals>().json === true;
   const print = (cmd: Command, value: unknown, human: () => string) =>
-    io.out(json(cmd) ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+    io.out(json(cmd) ? `${JSON.stringify(value)}\n` : `${terminalText(human())}\n`);
 
   const program = new Command('timetray')
     .description('Timetray: a tray timer for billable time, from the command line.')
