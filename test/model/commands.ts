@@ -296,5 +296,5 @@ export function commands(o: { dateOnly: boolean }): fc.Arbitrary<Iterable<Cmd>> 
     remoteEdit,
     remoteDelete,
     remoteDelete,
-  ], { maxCommands: 24 });
+  ], { maxCommands: 24, replayPath: process.env.TIMETRAY_MODEL_REPLAY || undefined });
 }

@@ -75,6 +75,10 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
       },
     };
     const never = new Promise<never>(() => {});
+    const inFlight = new Set<Promise<unknown>>();
+    (l as { settled?: () => Promise<void> }).settled = async () => {
+      await Promise.allSettled([...inFlight]);
+    };
     const fetch: FetchLike = async (url, init) => {
       if (l.killed) return never;
       stats.requests++;
@@ -93,7 +97,10 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
         onKill();
         return never;
       }
-      const res = await nodeFetch(url, init);
+      const req = nodeFetch(url, init);
+      inFlight.add(req);
+      void req.finally(() => inFlight.delete(req)).catch(() => {});
+      const res = await req;
       if (last) {
         l.killed = true;
         onKill();
@@ -110,9 +117,14 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
 
   const lanes = [lane(), lane()];
 
-  /** A killed lane is a dead process: its connection closes and a new process takes its place. */
-  function replace(i: number) {
+  /**
+   * A killed lane is a dead process: its connection closes and a new process takes its place.
+   * Requests it had on the wire reach the server first (a request the server handles only after
+   * the next process has looked it up is the race the README names as open).
+   */
+  async function replace(i: number) {
     const dead = lanes[i]!;
+    await (dead as { settled?: () => Promise<void> }).settled?.();
     try {
       dead.engine.close();
     } catch {
@@ -137,7 +149,7 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
       l.arm(undefined, () => {});
       if (r === 'killed') {
         stats.kills++;
-        replace(i);
+        await replace(i);
         return false;
       }
       return true;
@@ -164,7 +176,10 @@ export async function startSystem(provider: Provider, now: number): Promise<Syst
         const r = await lanes[0]!.engine.syncAll(true);
         if (DEBUG) console.log('settle', JSON.stringify(r.accounts.map((a) => [a.state, a.error, a.pending])));
         const quiet = r.pending === 0 && r.accounts.every((a) => a.pushed === 0 && a.pulled.added === 0 && a.pulled.updated === 0);
-        if (quiet) return;
+        if (quiet) {
+          if (DEBUG) console.log('held', JSON.stringify(server.held()), 'local', JSON.stringify(t.core.entries.list({}).map((e) => [e.id.slice(-4), e.description, e.start, e.end, e.sync.remote_id])));
+          return;
+        }
         t.clock.advance(3_600_000);
       }
       throw new Error(`still owed after 30 clean passes: ${JSON.stringify(t.core.queue.report())}`);
