@@ -23,9 +23,9 @@ const common = {
 const entries = [
   { in: 'electron/cli/main.ts', out: 'dist/cli.cjs', banner: '#!/usr/bin/env node' },
   { in: 'electron/host/main.ts', out: 'dist/host.cjs' },
-  { in: 'electron/main.ts', out: 'dist/main.cjs' },
+  { in: 'electron/shell/main.ts', out: 'dist/main.cjs' },
   // Sandboxed preloads may require only 'electron': everything else is bundled in.
-  { in: 'electron/preload.ts', out: 'dist/preload.cjs' },
+  { in: 'electron/shell/preload.ts', out: 'dist/preload.cjs' },
 ];
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 

@@ -2,7 +2,7 @@
 import { safeStorage } from 'electron';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretStore } from './core/secrets';
+import type { SecretStore } from '../core/secrets';
 
 export function createSafeStorageSecrets(dir: string): SecretStore {
   const file = join(dir, 'secrets.json');

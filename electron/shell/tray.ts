@@ -1,8 +1,8 @@
 /** The tray icon: tooltip (and macOS title) with the running timer, a menu rebuilt from the state. */
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import type { Core } from './core';
-import { trayMenuTemplate, trayTitle, trayTooltip, type TrayActions, type TrayState } from './shell/tray-menu';
+import type { Core } from '../core';
+import { trayMenuTemplate, trayTitle, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
 
 export function createTray(core: Core, iconDir: string, actions: TrayActions, extra: () => Pick<TrayState, 'syncAvailable' | 'pending' | 'tick' | 'pomodoro'>) {
   const tray = new Tray(nativeImage.createFromPath(join(iconDir, 'tray.png')));

@@ -6,7 +6,7 @@
 import { powerMonitor } from 'electron';
 import { uptime } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { IdleSignal } from '../shared/idle';
+import type { IdleSignal } from '../../shared/idle';
 
 export function watchIdle(feed: (s: IdleSignal) => void, sampleMs = 5_000): () => void {
   // boot: a clock that counts suspended time but not clock changes, so a clock set forwards is not

@@ -7,12 +7,12 @@ import { app, BrowserWindow, net, Notification, powerMonitor, shell } from 'elec
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startAppRuntime, type AppRuntime } from './core/app-runtime';
-import { wireIpc } from './ipc';
-import { createSafeStorageSecrets } from './secrets';
-import { watchIdle } from './idle';
-import { promptWindowOptions, windowOptions } from './shell/window-options';
-import { registerShortcuts } from './shortcuts';
+import { startAppRuntime, type AppRuntime } from '../core/app-runtime';
+import { wireIpc } from './ipc-handlers';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
+import { watchIdle } from './power-idle';
+import { promptWindowOptions, windowOptions } from './window-options';
+import { registerShortcuts } from './global-shortcuts';
 import { createTray } from './tray';
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -3,8 +3,8 @@
  * one event channel. No Node, no ipcRenderer, no tokens.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridge, type ChangeEvent, type Envelope } from '../shared/bridge';
-import { CALL_CHANNEL, CHANGE_CHANNEL } from './shell/channels';
+import { createBridge, type ChangeEvent, type Envelope } from '../../shared/bridge';
+import { CALL_CHANNEL, CHANGE_CHANNEL } from './channels';
 
 contextBridge.exposeInMainWorld(
   'timetray',

@@ -1,8 +1,8 @@
 /** The bridge's IPC side: every call's sender frame is checked, its arguments by the app API. */
 import { ipcMain, type BrowserWindow } from 'electron';
-import type { AppApi } from './core/app-api';
-import { CALL_CHANNEL, CHANGE_CHANNEL } from './shell/channels';
-import { isTrustedSender } from './shell/window-options';
+import type { AppApi } from '../core/app-api';
+import { CALL_CHANNEL, CHANGE_CHANNEL } from './channels';
+import { isTrustedSender } from './window-options';
 
 export function wireIpc(api: AppApi, appUrl: string, windows: () => BrowserWindow[]): () => void {
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {

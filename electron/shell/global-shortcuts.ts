@@ -1,6 +1,6 @@
 /** Global shortcuts from the settings; every refusal is reported, never swallowed. */
 import { globalShortcut } from 'electron';
-import { registrationMessage, shortcutConflicts, type ShortcutWish } from './shell/shortcuts-plan';
+import { registrationMessage, shortcutConflicts, type ShortcutWish } from './shortcuts-plan';
 
 export function registerShortcuts(wishes: readonly ShortcutWish[], run: (w: ShortcutWish) => void, report: (m: string) => void): void {
   globalShortcut.unregisterAll();
