@@ -41,6 +41,8 @@ export interface Settings {
   remind_every_minutes: number;
   pomodoro_work_minutes: number;
   pomodoro_break_minutes: number;
+  /** The window's colours; 'system' follows the OS (the shell can hand it to nativeTheme.themeSource). */
+  theme: 'system' | 'light' | 'dark';
 }
 
 export interface WorkingHours {

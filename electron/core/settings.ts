@@ -10,7 +10,7 @@ import { shortcutConflicts } from '../../shared/shortcuts';
 const acceleratorSchema = z
   .string({ error: 'must be a shortcut like CommandOrControl+Alt+T' })
   .regex(
-    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=\[\];',./`])$/,
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=[\];',./`])$/,
     'must be modifiers and one key, like CommandOrControl+Alt+T',
   );
 
@@ -48,6 +48,8 @@ export const SETTINGS = {
   remind_every_minutes: minutes(5, 24 * 60, 'must be at least 5'),
   pomodoro_work_minutes: minutes(1, 240, 'must be at least 1'),
   pomodoro_break_minutes: minutes(1, 120, 'must be at least 1'),
+  /** The window's colours: follow the system (prefers-color-scheme, nativeTheme) or keep one. */
+  theme: z.enum(['system', 'light', 'dark'], { error: 'must be "system", "light" or "dark"' }),
 } as const;
 
 export const SETTING_DEFAULTS: SettingsValues = {
@@ -64,6 +66,7 @@ export const SETTING_DEFAULTS: SettingsValues = {
   remind_every_minutes: 30,
   pomodoro_work_minutes: 25,
   pomodoro_break_minutes: 5,
+  theme: 'system',
 };
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -124,7 +127,10 @@ export function createSettings(db: Database) {
       }
       if (issues.length) throw new ValidationError(issues);
       db.transaction(() => {
-        for (const [k, v] of ok) v === null ? remove.run(k) : write.run(k, JSON.stringify(v));
+        for (const [k, v] of ok) {
+          if (v === null) remove.run(k);
+          else write.run(k, JSON.stringify(v));
+        }
       }).immediate();
       return this.all();
     },
