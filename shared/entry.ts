@@ -52,6 +52,18 @@ export type Provider = (typeof PROVIDERS)[number];
 /** Names accepted on input that mean a canonical provider. */
 export const PROVIDER_ALIASES: Readonly<Record<string, Provider>> = { orgapi: 'expensicat' };
 
+/**
+ * What the settings window knows of a provider (from the registry in core, over providers.list):
+ * enough to name it, pre-fill its base URL and ask for its context ids.
+ */
+export interface ProviderInfo {
+  id: Provider;
+  name: string;
+  aliases: string[];
+  default_base_url: string;
+  context: { key: string; label: string; help: string; required: boolean }[];
+}
+
 export interface AccountContext {
   org?: string;
   tenant?: string;

@@ -6,24 +6,11 @@
  */
 import type { HeldAs, HeldRecord, Provider } from '../../shared/entry';
 import { splitByLocalDay } from '../../shared/time';
-import { CAPABILITIES } from './sync/capabilities';
+import { descriptorOf } from './sync/connectors';
 import { minutesOf } from './sync/connectors/common';
 
-const PROVIDER_NAME: Record<Provider, string> = {
-  voltasis: 'Voltasis', kantata: 'Kantata', kukkingu: 'Kukkingu', expensicat: 'Expensicat', moneybird: 'Moneybird',
-};
-/** How each API rounds (providers.md, real-apis.md); none said where the API keeps what it is sent. */
-const PRECISION: Partial<Record<Provider, string>> = {
-  voltasis: 'whole minutes',
-  kantata: 'whole minutes',
-  moneybird: 'minutes, rounded down',
-  kukkingu: 'whole seconds',
-};
-/**
- * APIs that keep the times as sent but count the entry in a duration field of their own, in whole
- * minutes (Voltasis's required duration_minutes): their reports add up that, not the times.
- */
-const COUNTS_WHOLE_MINUTES: ReadonlySet<Provider> = new Set(['voltasis']);
+/** The qualifier after "holds …": how the server rounds what it is sent (capabilities.precision). */
+const PRECISION_WORDS = { seconds: 'whole seconds', minutes: 'whole minutes', 'minutes-floor': 'minutes, rounded down' } as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface HeldInput {
@@ -42,7 +29,7 @@ export interface HeldInput {
 /** Null when the server holds exactly what the user typed, or when the bases do not say. */
 export function heldAsOf(i: HeldInput): HeldAs | null {
   if (!i.refs.length) return null;
-  return CAPABILITIES[i.provider].timeOfDay ? heldSpan(i) : heldDays(i);
+  return descriptorOf(i.provider).capabilities.timeOfDay ? heldSpan(i) : heldDays(i);
 }
 
 function heldSpan(i: HeldInput): HeldAs | null {
@@ -52,7 +39,9 @@ function heldSpan(i: HeldInput): HeldAs | null {
   const end = instant(ref?.base.end);
   if (start === null || end === null) return null;
   const seconds = Math.round((end - start) / 1000);
-  const counted = COUNTS_WHOLE_MINUTES.has(i.provider) ? minutesOf(seconds) * 60 : seconds;
+  // A time-of-day API that keeps minutes (Voltasis's required duration_minutes) keeps the times as
+  // sent but counts the entry in whole minutes: its reports add up that, not the times.
+  const counted = descriptorOf(i.provider).capabilities.precision === 'minutes' ? minutesOf(seconds) * 60 : seconds;
   const moved = start !== i.start || end !== i.end;
   if (!moved && counted === Math.round((i.end - i.start) / 1000)) return null;
   const record: HeldRecord = { date: wall(start, i.zone).date, start: new Date(start).toISOString(), end: new Date(end).toISOString(), seconds: counted };
@@ -79,7 +68,7 @@ function heldDays(i: HeldInput): HeldAs | null {
 }
 
 function said(provider: Provider, records: HeldRecord[], summary: string): HeldAs {
-  return { provider, records, summary, note: `${PROVIDER_NAME[provider]} holds ${summary}${qualifier(provider)}` };
+  return { provider, records, summary, note: `${descriptorOf(provider).name} holds ${summary}${qualifier(provider)}` };
 }
 
 function instant(v: unknown): number | null {
@@ -92,8 +81,7 @@ function instant(v: unknown): number | null {
 }
 
 function qualifier(p: Provider): string {
-  const q = PRECISION[p];
-  return q ? ` (${q})` : '';
+  return ` (${PRECISION_WORDS[descriptorOf(p).capabilities.precision]})`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

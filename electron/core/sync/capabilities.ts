@@ -1,26 +1,9 @@
 /**
- * Each provider's capabilities without a connector (no HTTP, no token): what the entry views need
- * to say which fields stay on this computer.
+ * What the entry views say of fields a provider cannot carry, from its descriptor's capabilities
+ * (no connector, no HTTP, no token).
  */
 import type { Entry, LocalOnly, Provider } from '../../../shared/entry';
-import type { Capabilities } from './connector';
-import { expensicatCapabilities } from './connectors/expensicat';
-import { kantataCapabilities } from './connectors/kantata';
-import { kukkinguCapabilities } from './connectors/kukkingu';
-import { moneybirdCapabilities } from './connectors/moneybird';
-import { voltasisCapabilities } from './connectors/voltasis';
-
-export const CAPABILITIES: Readonly<Record<Provider, Capabilities>> = {
-  voltasis: voltasisCapabilities,
-  kantata: kantataCapabilities,
-  kukkingu: kukkinguCapabilities,
-  expensicat: expensicatCapabilities,
-  moneybird: moneybirdCapabilities,
-};
-
-const PROVIDER_NAME: Record<Provider, string> = {
-  voltasis: 'Voltasis', kantata: 'Kantata', kukkingu: 'Kukkingu', expensicat: 'Expensicat', moneybird: 'Moneybird',
-};
+import { descriptorOf } from './connectors';
 const FIELD_WORDS: Record<string, string> = {
   tags: 'tags', task_id: 'the task', client_id: 'the client', project_id: 'the project', billable: 'billable', description: 'the description',
 };
@@ -35,8 +18,7 @@ function uses(e: Pick<Entry, 'tags' | 'task_id' | 'client_id' | 'project_id' | '
 
 /** What of `e` stays local on `provider`; null when the account carries everything it uses. */
 export function localOnlyOf(provider: Provider, e: Pick<Entry, 'tags' | 'task_id' | 'client_id' | 'project_id' | 'billable'>): LocalOnly | null {
-  const caps = CAPABILITIES[provider];
-  const name = PROVIDER_NAME[provider];
+  const { capabilities: caps, name } = descriptorOf(provider);
   const fields = caps.localOnlyFields.filter((f) => uses(e, f));
   const parts: string[] = [];
   if (fields.length) {

@@ -6,6 +6,7 @@
  * entry as one piece (key ''); date-only APIs (Kantata, Kukkingu) take one piece per local day
  * (key 'YYYY-MM-DD'), all mapped back to the one local entry.
  */
+import type { z } from 'zod';
 import type { CatalogCapability, CatalogItem } from '../../../shared/catalog';
 import type { AccountContext, Provider } from '../../../shared/entry';
 import type { SyncError } from './errors';
@@ -82,7 +83,13 @@ export interface Capabilities {
   /** false: the API stores a date and a duration only; entries are split per local day. */
   timeOfDay: boolean;
   tags: boolean;
-  /** The API stores our local id and can be searched by it. */
+  /**
+   * How the server keeps the length it is sent: 'seconds' as sent; 'minutes' in whole minutes,
+   * nearest, never 0 (a time-of-day API keeps the times but counts the minutes); 'minutes-floor'
+   * start and end rounded down to the minute. The held-as note and the contract suite's judge read it.
+   */
+  precision: 'seconds' | 'minutes' | 'minutes-floor';
+  /** The API stores our local id and can be searched by it (else lookup matches a fingerprint). */
   lookupByReference: boolean;
   updateVerb: 'PUT' | 'PATCH';
   pagination: 'page' | 'cursor' | 'none';
@@ -156,4 +163,36 @@ export interface Connector {
 
 export interface ConnectorFactory {
   (account: AccountConfig, http: Http): Connector;
+}
+
+/** One id an account of a provider needs besides its base URL and token (Kukkingu's tenant). */
+export interface ContextField {
+  /**
+   * Its key in the account's context (stored as JSON on the account: renaming one needs a
+   * migration). Two providers that need the same id share the key, and with it the CLI flag.
+   */
+  key: string;
+  /** `accounts add`'s option for it, in commander's form: '--tenant <id>'. */
+  flag: string;
+  /** The form's label and the CLI's help: what it is, where to find it. */
+  label: string;
+  help: string;
+  required: boolean;
+  /** The value's rule (trimmed text); its message follows the field's name in a refusal. */
+  schema: z.ZodType<string, string>;
+}
+
+/** Everything the rest of the program knows of a provider: see connectors/index.ts. */
+export interface ProviderDescriptor {
+  /** Stored on the account and typed after --provider: never renamed (accounts keep it). */
+  id: Provider;
+  /** For people: "Kukkingu holds 1 h 31 min", "context.tenant: required for Kukkingu". */
+  name: string;
+  /** Other names accepted on input for this provider ('orgapi'). */
+  aliases?: readonly string[];
+  /** What the settings form pre-fills as the base URL (everything before the API's paths). */
+  defaultBaseUrl: string;
+  context: readonly ContextField[];
+  capabilities: Capabilities;
+  connect: ConnectorFactory;
 }

@@ -6,20 +6,8 @@
 import type { DrainEstimate, Provider } from '../../../shared/entry';
 import { holdText } from './account-gate';
 import { RETRY_AFTER_CAP_MS } from './errors';
-import { expensicatCapabilities } from './connectors/expensicat';
-import { kantataCapabilities } from './connectors/kantata';
-import { kukkinguCapabilities } from './connectors/kukkingu';
-import { moneybirdCapabilities } from './connectors/moneybird';
-import { voltasisCapabilities } from './connectors/voltasis';
-import { drainMs, drainText, type RateLimit } from './pacer';
-
-const LIMITS: Readonly<Record<Provider, RateLimit | undefined>> = {
-  voltasis: voltasisCapabilities.rateLimit,
-  kantata: kantataCapabilities.rateLimit,
-  kukkingu: kukkinguCapabilities.rateLimit,
-  expensicat: expensicatCapabilities.rateLimit,
-  moneybird: moneybirdCapabilities.rateLimit,
-};
+import { descriptorOf } from './connectors';
+import { drainMs, drainText } from './pacer';
 
 /** Accounts with queued changes that wait for a budget or a hold; the others go at once. */
 export function drainEstimates(
@@ -29,7 +17,7 @@ export function drainEstimates(
   return backlog.flatMap((b): DrainEstimate[] => {
     if (b.changes <= 0) return [];
     const held = b.hold_until !== null && b.hold_until > now && b.hold_until - now <= RETRY_AFTER_CAP_MS ? b.hold_until : null;
-    const limit = LIMITS[b.provider];
+    const limit = descriptorOf(b.provider).capabilities.rateLimit;
     if (!limit && held === null) return [];
     const wait = held === null ? 0 : held - now;
     const paced = limit ? drainMs(limit, b.changes, [], now) : 0;

@@ -5,7 +5,7 @@
  * client or tags fields: they stay local. No reference field: reconcile by listing the day.
  */
 import { localDateOf } from '../../../../shared/time';
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { envelopeRecord, errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str } from './common';
 
@@ -15,7 +15,7 @@ const LIMIT = 100;
 // No catalog(): the seed documents no project list (a project only appears embedded in an
 // entry); the pickers offer the ids this account's entries already use.
 export const expensicatCapabilities: Capabilities = {
-  bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
+  bulkCreate: 1, timeOfDay: true, tags: false, precision: 'seconds', lookupByReference: false, updateVerb: 'PATCH',
   pagination: 'cursor', localOnlyFields: ['task_id', 'client_id', 'tags'], catalog: 'seen-only',
 };
 
@@ -82,3 +82,8 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
     probe: () => rest.get(url + query({ limit: 1, user_id: 'me' })),
   };
 }
+
+export const expensicatProvider: ProviderDescriptor = {
+  id: 'expensicat', name: 'Expensicat', aliases: ['orgapi'], defaultBaseUrl: 'https://api.expensicat.com/api', context: [],
+  capabilities: expensicatCapabilities, connect: expensicatConnector,
+};

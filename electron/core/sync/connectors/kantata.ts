@@ -6,7 +6,7 @@
  * them again. Start/end times, tags and client stay local: the API has no field for them.
  */
 import type { CatalogItem } from '../../../../shared/catalog';
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, PieceRef, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, PieceRef, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { errorText, fail, minutesOf, query, refused, restCalls, str } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
@@ -17,7 +17,7 @@ const MAX_REFS_PER_QUERY = 200;
 const SERVICE_MODEL = 'time_entry';
 
 export const kantataCapabilities: Capabilities = {
-  bulkCreate: 100, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
+  bulkCreate: 100, timeOfDay: false, tags: false, precision: 'minutes', lookupByReference: true, updateVerb: 'PUT',
   pagination: 'page', localOnlyFields: ['client_id', 'tags'], catalog: 'remote',
 };
 
@@ -223,3 +223,8 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
     },
   };
 }
+
+export const kantataProvider: ProviderDescriptor = {
+  id: 'kantata', name: 'Kantata', defaultBaseUrl: 'https://api.mavenlink.com/api/v1', context: [],
+  capabilities: kantataCapabilities, connect: kantataConnector,
+};

@@ -7,9 +7,10 @@
  * as last read. billableId names a billing resource, not a yes/no: our billable flag, tags, task and
  * client stay local.
  */
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { envelopeRecord, errorText, fail, query, records, refused, restCalls, str } from './common';
+import { contextField } from './context-field';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/api/v1/time-entries';
@@ -17,7 +18,7 @@ const PATH = '/api/v1/time-entries';
 // No catalog(): the API documents `GET /api/v1/tenants` but no project list; the pickers offer the
 // project ids this account's entries already use.
 export const kukkinguCapabilities: Capabilities = {
-  bulkCreate: 1, timeOfDay: false, tags: false, lookupByReference: true, updateVerb: 'PUT',
+  bulkCreate: 1, timeOfDay: false, tags: false, precision: 'seconds', lookupByReference: true, updateVerb: 'PUT',
   pagination: 'none', localOnlyFields: ['billable', 'task_id', 'client_id', 'tags'], catalog: 'seen-only',
 };
 
@@ -119,3 +120,12 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
     probe: () => rest.get(`${account.baseUrl}/api/v1/tenants`),
   };
 }
+
+export const kukkinguProvider: ProviderDescriptor = {
+  id: 'kukkingu', name: 'Kukkingu', defaultBaseUrl: 'https://api.contracting.kukkingu.software',
+  context: [contextField({
+    key: 'tenant', label: 'Tenant id', required: true,
+    help: 'sent as the tenant-id header on every call (GET /api/v1/tenants lists yours)',
+  })],
+  capabilities: kukkinguCapabilities, connect: kukkinguConnector,
+};

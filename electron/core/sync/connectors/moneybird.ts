@@ -7,15 +7,16 @@
  */
 import type { CatalogItem } from '../../../../shared/catalog';
 import { localDateOf } from '../../../../shared/time';
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http, HttpResult } from '../http';
 import { errorText, fail, iso, lookupByFingerprint, nextLink, normIso, query, records, refused, restCalls, str } from './common';
+import { contextField } from './context-field';
 
 const PER_PAGE = 100;
 const MINUTE = 60_000;
 
 export const moneybirdCapabilities: Capabilities = {
-  bulkCreate: 1, timeOfDay: true, tags: false, lookupByReference: false, updateVerb: 'PATCH',
+  bulkCreate: 1, timeOfDay: true, tags: false, precision: 'minutes-floor', lookupByReference: false, updateVerb: 'PATCH',
   pagination: 'page', localOnlyFields: ['task_id', 'tags'], catalog: 'remote',
   rateLimit: { requests: 150, perMs: 5 * 60_000, service: 'Moneybird' },
 };
@@ -134,3 +135,12 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
     },
   };
 }
+
+export const moneybirdProvider: ProviderDescriptor = {
+  id: 'moneybird', name: 'Moneybird', defaultBaseUrl: 'https://moneybird.com',
+  context: [
+    contextField({ key: 'administration', label: 'Administration id', required: true, digits: true, help: 'the number after moneybird.com/ in your address; part of every path' }),
+    contextField({ key: 'user', label: 'User id', required: true, digits: true, help: 'the Moneybird user the hours are written for (user_id)' }),
+  ],
+  capabilities: moneybirdCapabilities, connect: moneybirdConnector,
+};

@@ -5,10 +5,11 @@
  * No reference field: unknown outcomes are reconciled by listing and matching start, duration
  * and description.
  */
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
 import { localDateOf } from '../../../../shared/time';
 import { envelopeRecord, errorText, fail, iso, lookupByFingerprint, minutesOf, normIso, pageThrough, query, records, refused, restCalls, str } from './common';
+import { contextField } from './context-field';
 
 const PATH = '/api/v1/time-entries';
 const PER_PAGE = 100;
@@ -16,7 +17,7 @@ const PER_PAGE = 100;
 // No catalog(): the seed documents no project, task or client list; the pickers offer the ids
 // this account's entries already use.
 export const voltasisCapabilities: Capabilities = {
-  bulkCreate: 1, timeOfDay: true, tags: true, lookupByReference: false, updateVerb: 'PUT',
+  bulkCreate: 1, timeOfDay: true, tags: true, precision: 'minutes', lookupByReference: false, updateVerb: 'PUT',
   pagination: 'page', localOnlyFields: [], catalog: 'seen-only',
 };
 
@@ -97,3 +98,14 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
 function pick(c: Record<string, unknown>) {
   return { start_time: c.start_time, duration_minutes: c.duration_minutes, description: c.description };
 }
+
+/** Its org id is optional: a token names its organisation; a second contract variant can share this field. */
+export const VOLTASIS_ORG = contextField({
+  key: 'org', label: 'Organisation id', required: false,
+  help: 'sent as X-Organization-ID; leave empty when the token names the organisation',
+});
+
+export const voltasisProvider: ProviderDescriptor = {
+  id: 'voltasis', name: 'Voltasis', defaultBaseUrl: 'https://api.voltasis.com', context: [VOLTASIS_ORG],
+  capabilities: voltasisCapabilities, connect: voltasisConnector,
+};
