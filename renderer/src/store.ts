@@ -11,6 +11,7 @@ import type { IdleChoice, IdlePrompt } from '../../shared/idle';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { EntryInput, EntryPatch, TimerInput } from '../../shared/schemas';
 import { localDateOf } from '../../shared/time';
+import { bindNames } from './use-names';
 
 export interface AppState {
   ready: boolean;
@@ -77,7 +78,7 @@ const DAY = 86_400_000;
 export const DEFAULT_DAYS = 14;
 
 export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.now) {
-  return createStore<AppState & AppActions>()((set, get) => {
+  const store = createStore<AppState & AppActions>()((set, get) => {
     /** Runs a write; field problems are returned, anything else goes to the status line. */
     async function write(fn: () => Promise<unknown>): Promise<FieldIssue[] | null> {
       try {
@@ -222,6 +223,9 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       },
     };
   });
+  // Project pills anywhere in the window read their names from this store.
+  bindNames(store);
+  return store;
 }
 
 function moveText(r: AccountMove, account: string | null): string {
