@@ -3,7 +3,7 @@
  * uses) owns every rule; this file connects it to the tray, the window, shortcuts, notifications
  * and the system's online/offline, login-item and power events.
  */
-import { app, BrowserWindow, net, Notification, powerMonitor, shell } from 'electron';
+import { app, BrowserWindow, net, Notification, powerMonitor, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,23 +14,25 @@ import { watchIdle } from './power-idle';
 import { promptWindowOptions, windowOptions } from './window-options';
 import { registerShortcuts } from './global-shortcuts';
 import { createTray } from './tray';
+import { guardContents, hardenSession } from './harden';
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second copy hands over to the first (which shows its window) and never opens the database.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 let runtime: AppRuntime | null = null;
 let win: BrowserWindow | null = null;
 let idleWin: BrowserWindow | null = null;
 let quitting = false;
+/** What the ready handler started that outlives it: stopped before the database closes. */
+const running: Array<() => void> = [];
 const rendererIndex = join(__dirname, 'renderer', 'index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
 const preload = join(__dirname, 'preload.cjs');
 
 function guard(w: BrowserWindow): void {
-  w.webContents.on('will-navigate', (e) => e.preventDefault());
-  w.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The browser may be missing or refuse: nothing to undo, the window stays as it was.
+  guardContents(w.webContents, (href) => shell.openExternal(href).catch(() => undefined));
 }
 
 /** The small always-on-top question after time away; the main window shows the same dialog too. */
@@ -70,6 +72,8 @@ function notify(message: string): void {
 }
 
 void app.whenReady().then(() => {
+  if (!primary) return;
+  hardenSession(session.defaultSession);
   const dataDir = process.env.TIMETRAY_DATA_DIR || app.getPath('userData');
   const secrets = createSafeStorageSecrets(app.getPath('userData'));
   // In a checkout, better-sqlite3's Electron build lives apart from the Node build the CLI uses.
@@ -82,7 +86,7 @@ void app.whenReady().then(() => {
   });
   runtime = rt;
   const { core, api, worker } = rt;
-  wireIpc(api, appUrl, () => [win, idleWin].filter((w): w is BrowserWindow => !!w));
+  running.push(wireIpc(api, appUrl, () => [win, idleWin].filter((w): w is BrowserWindow => !!w)));
 
   const actions = {
     start: () => void api.dispatch('timer.start', [{}]),
@@ -95,7 +99,7 @@ void app.whenReady().then(() => {
     stopPomodoro: () => void api.dispatch('pomodoro.stop', []),
     quit: () => app.quit(),
   };
-  const tray = createTray(core, join(__dirname, '..', 'build', 'icons'), actions, () => {
+  const tray = createTray(core, actions, () => {
     const s = core.settings.all();
     const status = worker?.status();
     return {
@@ -123,11 +127,13 @@ void app.whenReady().then(() => {
       else idleWin?.close();
     }
   });
-  watchIdle((signal) => rt.idleSignal(signal));
+  running.push(watchIdle((signal) => rt.idleSignal(signal)), tray.destroy);
 
   powerMonitor.on('resume', () => worker?.setOnline(net.isOnline()));
   powerMonitor.on('unlock-screen', () => worker?.setOnline(net.isOnline()));
-  setInterval(() => worker?.setOnline(net.isOnline()), 10_000).unref();
+  const online = setInterval(() => worker?.setOnline(net.isOnline()), 10_000);
+  online.unref();
+  running.push(() => clearInterval(online));
 });
 
 app.on('second-instance', () => openWindow());
@@ -137,6 +143,13 @@ app.on('window-all-closed', () => {
 app.on('before-quit', () => {
   quitting = true;
 });
-app.on('will-quit', () => {
-  void runtime?.close();
+app.on('will-quit', (e) => {
+  if (!runtime) return;
+  // Electron does not wait for a promise: the quit waits until the sync worker has stopped and
+  // SQLite is closed (its WAL checkpointed), then goes on.
+  e.preventDefault();
+  const rt = runtime;
+  runtime = null;
+  for (const stop of running.splice(0)) stop();
+  void rt.close().finally(() => app.quit());
 });

@@ -22,6 +22,7 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false, // explicit: no <webview>, and harden.ts refuses one that attaches anyway
       spellcheck: false,
       devTools: process.env.NODE_ENV === 'development',
     },
