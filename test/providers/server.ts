@@ -9,6 +9,10 @@
  *   timeout       handle the request (the store changes), then never answer
  *   latency       answer normally after `ms`
  *   custom        provider-specific (e.g. Kantata's partial bulk), read by the route itself
+ *
+ * A rate limit, when declared, answers 429 (the provider's failure body and headers, Retry-After in
+ * seconds) to any authenticated request past `requests` in the last `windowMs`: a sliding window,
+ * time-scalable by a benchmark (Moneybird's 150 per 5 min as 150 per 3 s).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -43,6 +47,11 @@ export interface FaultRule {
   times?: number;
 }
 
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
 export interface LogLine {
   method: string;
   path: string;
@@ -56,6 +65,8 @@ export interface FakeServer {
   readonly log: LogLine[];
   /** TCP connections accepted so far (keep-alive shows as few). */
   readonly connections: number;
+  /** The limit in force (null: none); a test or benchmark may set or lift it while serving. */
+  rateLimit: RateLimit | null;
   inject(rule: FaultRule): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -75,8 +86,12 @@ export interface FrameOptions {
   unauthorized: () => unknown;
   /** The provider's own error body for a 5xx/429 fault. */
   failure: (status: number) => unknown;
-  /** Headers the provider adds to such an answer (Moneybird's RateLimit-* on a 429). */
-  failureHeaders?: (status: number) => Record<string, string>;
+  /**
+   * Headers the provider adds to such an answer (Moneybird's RateLimit-* on a 429); `resetAt`
+   * (epoch ms) when the frame's own rate limit refused it.
+   */
+  failureHeaders?: (status: number, resetAt?: number) => Record<string, string>;
+  rateLimit?: RateLimit;
   /** Extra auth checks (tenant/org context): a response refuses the request. */
   context?: (req: ApiRequest) => ApiResponse | null;
   route: Route;
@@ -89,7 +104,19 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
   const log: LogLine[] = [];
   const sockets = new Set<Socket>();
   const held = new Set<ServerResponse>();
-  const state = { token: o.token ?? 'test-token-0123456789' };
+  const state = { token: o.token ?? 'test-token-0123456789', rateLimit: o.rateLimit ?? null };
+  /** When each request the limit let through arrived, oldest first. */
+  const admitted: number[] = [];
+  /** Epoch ms at which a request may go again, or null when this one is within the limit. */
+  const limited = (): number | null => {
+    const l = state.rateLimit;
+    if (!l) return null;
+    const now = Date.now();
+    while (admitted.length && admitted[0]! <= now - l.windowMs) admitted.shift();
+    if (admitted.length >= l.requests) return admitted[0]! + l.windowMs;
+    admitted.push(now);
+    return null;
+  };
 
   const take = (method: string, path: string): Fault | null => {
     const i = rules.findIndex((r) => (!r.method || r.method === method) && (!r.path || r.path.test(path)));
@@ -139,6 +166,11 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
         });
       }
       if (req.headers.authorization !== `Bearer ${state.token}`) return send({ status: 401, body: o.unauthorized() });
+      const resetAt = limited();
+      if (resetAt !== null) {
+        const wait = String(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
+        return send({ status: 429, body: o.failure(429), headers: { 'Retry-After': wait, ...o.failureHeaders?.(429, resetAt) } });
+      }
       const refusal = o.context?.(api);
       if (refusal) return send(refusal);
 
@@ -191,6 +223,13 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
     log,
     get connections() {
       return connections;
+    },
+    get rateLimit() {
+      return state.rateLimit;
+    },
+    set rateLimit(l: RateLimit | null) {
+      state.rateLimit = l;
+      admitted.length = 0;
     },
     inject(rule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
