@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { FieldIssue, ValidationError } from './errors';
-import { PROVIDERS, PROVIDER_ALIASES, type Provider } from './entry';
 import {
   DESCRIPTION_MAX, EARLIEST_INSTANT, ID_LENGTH_MAX, LATEST_INSTANT, MAX_DURATION_SECONDS,
   TAGS_MAX, TAG_LENGTH_MAX,
@@ -32,6 +31,7 @@ export const descriptionSchema = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
   .refine((s) => [...s].length <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
 
 export const tagSchema = z
@@ -40,6 +40,7 @@ export const tagSchema = z
   .refine((s) => s.length > 0, 'must not be empty')
   .refine((s) => [...s].length <= TAG_LENGTH_MAX, `must be at most ${TAG_LENGTH_MAX} characters`)
   .refine((s) => !s.includes(','), 'must not contain a comma (CSV export joins tags with commas)')
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
 
 export const tagsSchema = z
@@ -127,29 +128,22 @@ export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-const contextIdSchema = z
-  .string({ error: 'must be text' })
-  .transform((s) => s.trim())
-  .refine((s) => s.length > 0 && s.length <= ID_LENGTH_MAX, `must be 1 to ${ID_LENGTH_MAX} characters`)
-  .optional();
-
+/**
+ * A provider as typed: which names exist is the connector registry's to say (core checks it
+ * against the descriptors; shared/ cannot see them), so here only its shape.
+ */
 export const providerSchema = z
   .string({ error: 'must be a provider name' })
   .transform((s) => s.trim().toLowerCase())
-  .transform((s) => PROVIDER_ALIASES[s] ?? s)
-  .refine((s): s is Provider => (PROVIDERS as readonly string[]).includes(s), {
-    message: `must be one of ${PROVIDERS.join(', ')} (orgapi is an alias of expensicat)`,
-  })
-  .transform((s) => s as Provider);
+  .refine((s) => /^[a-z][a-z0-9-]{0,63}$/.test(s), 'must be a provider name such as kantata (see: timetray accounts add --help)');
 
-/** Context ids each provider cannot work without (../shared/spec/providers.md). */
-export const REQUIRED_CONTEXT: Readonly<Record<Provider, readonly ('org' | 'tenant' | 'administration' | 'user')[]>> = {
-  voltasis: [],
-  kantata: [],
-  kukkingu: ['tenant'],
-  expensicat: [],
-  moneybird: ['administration', 'user'],
-};
+/**
+ * The account's context ids by key (`{tenant: "tnt_1"}`): which keys a provider needs, and their
+ * rules, are its descriptor's (core checks them: `context.tenant: is required for Kukkingu`).
+ */
+const contextSchema = z.record(z.string(), z.string({ error: 'must be text' }), { error: 'must be an object of ids by key' });
+/** In an edit, `null` forgets the id; a key left out stays as it was. */
+const contextPatchSchema = z.record(z.string(), z.string({ error: 'must be text' }).nullable(), { error: 'must be an object of ids by key' });
 
 const accountFields = {
   name: z
@@ -181,10 +175,7 @@ const accountFields = {
     .refine((s) => ENV_NAME.test(s), 'must be an environment variable name (letters, digits, "_")')
     .nullable()
     .optional(),
-  org: contextIdSchema,
-  tenant: contextIdSchema,
-  administration: contextIdSchema,
-  user: contextIdSchema,
+  context: contextSchema.optional(),
   is_default: z.boolean({ error: 'must be true or false' }).optional(),
 };
 
@@ -194,21 +185,13 @@ const tokenSchema = z
   .transform((s) => s.trim())
   .pipe(z.string().min(1, 'must not be empty').max(4096, 'is too long').regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces'));
 
-function requireContext(a: { provider: Provider; org?: string; tenant?: string; administration?: string; user?: string }, ctx: z.RefinementCtx) {
-  for (const key of REQUIRED_CONTEXT[a.provider] ?? []) {
-    if (!a[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required for provider ${a.provider}` });
-  }
-}
-
-export const accountInputSchema = z.object(accountFields).strict().superRefine(requireContext);
+export const accountInputSchema = z.object(accountFields).strict();
 /** The settings window's account form: the account plus a token for the encrypted store. */
-export const accountFormSchema = z.object({ ...accountFields, token: tokenSchema.optional() }).strict().superRefine(requireContext);
+export const accountFormSchema = z.object({ ...accountFields, token: tokenSchema.optional() }).strict();
 /** An edit of a saved account: its name and provider stay; `token: null` forgets the stored token. */
 export const accountFormPatchSchema = z
   .object({
-    base_url: accountFields.base_url, token_env: accountFields.token_env, org: accountFields.org.nullable(),
-    tenant: accountFields.tenant.nullable(), administration: accountFields.administration.nullable(),
-    user: accountFields.user.nullable(), is_default: z.literal(true, { error: 'can only be set to true' }), token: tokenSchema.nullable(),
+    base_url: accountFields.base_url, token_env: accountFields.token_env, context: contextPatchSchema, is_default: z.literal(true, { error: 'can only be set to true' }), token: tokenSchema.nullable(),
   })
   .partial()
   .strict();
@@ -216,7 +199,7 @@ export const accountFormPatchSchema = z
 export const connectionTargetSchema = z
   .object({
     name: accountFields.name.optional(), provider: providerSchema.optional(), base_url: accountFields.base_url.optional(),
-    org: contextIdSchema, tenant: contextIdSchema, administration: contextIdSchema, user: contextIdSchema, token: tokenSchema.optional(),
+    context: contextSchema.optional(), token: tokenSchema.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -226,7 +209,6 @@ export const connectionTargetSchema = z
     }
     if (!t.base_url) ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'is required' });
     if (!t.token) ctx.addIssue({ code: 'custom', path: ['token'], message: 'is required to test an unsaved account' });
-    requireContext({ ...t, provider: t.provider }, ctx);
   });
 export type AccountForm = z.input<typeof accountFormSchema>;
 export type AccountFormPatch = z.input<typeof accountFormPatchSchema>;

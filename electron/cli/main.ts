@@ -53,6 +53,6 @@ function report(e: unknown): number {
   return 1;
 }
 
-run(process.argv.slice(2)).then((code) => {
+void run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -8,7 +8,7 @@ export function registerShortcuts(wishes: readonly ShortcutWish[], run: (w: Shor
   for (const c of conflicts) report(`Shortcut for “${c.action === 'toggle' ? 'start/stop timer' : 'open window'}” ${c.message}`);
   const wayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || !!process.env.WAYLAND_DISPLAY);
   for (const w of wishes) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = globalShortcut.register(w.accelerator, () => run(w));
     } catch {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Issue 6 through the browser host in Chromium: the idle question (from simulated power/idle
  * signals), the reports view against the stored entries, settings validation, and the pickers
@@ -9,6 +10,8 @@ import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { FAKE_PROVIDERS } from '../providers';
 import { expect, stored, test, ZONE, type Host } from './host';
+import type { BridgeMethod, Envelope } from '../../shared/bridge';
+import type { BridgeAnswer } from '../helpers/bridge-call';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -27,11 +30,11 @@ async function idleSignals(page: Page, host: Host, signals: object[]) {
 }
 
 /** A bridge call as the window makes it: what main holds, not what the screen shows. */
-async function call(page: Page, host: Host, method: string, ...args: unknown[]): Promise<any> {
+async function call<M extends BridgeMethod>(page: Page, host: Host, method: M, ...args: unknown[]): Promise<BridgeAnswer<M>> {
   const r = await page.request.post(`${host.url}api/call`, { data: { method, args }, headers: { 'x-timetray-token': host.token } });
-  const envelope = await r.json();
+  const envelope = (await r.json()) as Envelope;
   expect(envelope.ok).toBe(true);
-  return envelope.value;
+  return (envelope as { value: BridgeAnswer<M> }).value;
 }
 
 const MIN = 60_000;

@@ -12,6 +12,8 @@ import { createMemorySecrets, tokenResolver, type SecretStore } from '../../elec
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
+import type { BridgeMethod } from '../../shared/bridge';
+import type { BridgeAnswer } from '../helpers/bridge-call';
 
 /** A server that answers every request with `status` and a body a test can look for, noting each Authorization header. */
 async function recorder(status = 404) {
@@ -43,12 +45,12 @@ const setup = () => {
     tokenFor: tokenResolver({ AWS_SECRET_ACCESS_KEY: PROCESS_SECRET }, secrets),
   });
 };
-const ok = async (method: string, ...args: unknown[]) => {
+const ok = async <M extends BridgeMethod>(method: M, ...args: unknown[]): Promise<BridgeAnswer<M>> => {
   const r = await api.dispatch(method, args);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
+  return r.value as BridgeAnswer<M>;
 };
-const rows = () => t.core.db.prepare('SELECT name, base_url, token_env, secret_ref FROM accounts ORDER BY name').all();
+const rows = () => t.core.db.prepare('SELECT name, base_url, token_env, secret_ref FROM accounts ORDER BY name').all() as { name: string; base_url: string; token_env: string | null; secret_ref: string | null }[];
 
 describe('credentials bound to their origin', () => {
   it('token_env cannot be set over the bridge: a planted account never sends a process secret anywhere', async () => {
@@ -121,7 +123,7 @@ describe('credentials bound to their origin', () => {
     expect(upd).toMatchObject({ ok: false, error: { issues: [{ field: 'base_url', rule: 'must be https unless the host is this machine' }] } });
     let n = 0;
     for (const base_url of ['http://localhost:1', 'http://127.0.0.1:2', 'http://127.9.8.7', 'http://[::1]:3']) await ok('accounts.add', { name: `l${n++}`, provider: 'voltasis', base_url });
-    expect(rows().map((r: any) => r.base_url)).toEqual(['https://example.com', 'http://localhost:1', 'http://127.0.0.1:2', 'http://127.9.8.7', 'http://[::1]:3']);
+    expect(rows().map((r) => r.base_url)).toEqual(['https://example.com', 'http://localhost:1', 'http://127.0.0.1:2', 'http://127.9.8.7', 'http://[::1]:3']);
   });
 
   it('test connection with a typed token goes only to the typed URL and answers with a status, never the remote body', async () => {

@@ -10,6 +10,8 @@ import { tokenResolver } from '../../electron/core/secrets';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
+import type { BridgeMethod } from '../../shared/bridge';
+import type { BridgeAnswer } from '../helpers/bridge-call';
 
 let t: TestCore;
 let api: AppApi;
@@ -29,10 +31,10 @@ const setup = (withSecrets = true) => {
     tokenFor: tokenResolver({}, withSecrets ? secrets : null),
   });
 };
-const ok = async (method: string, ...args: unknown[]) => {
+const ok = async <M extends BridgeMethod>(method: M, ...args: unknown[]): Promise<BridgeAnswer<M>> => {
   const r = await api.dispatch(method, args);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
+  return r.value as BridgeAnswer<M>;
 };
 
 describe('accounts over the bridge', () => {

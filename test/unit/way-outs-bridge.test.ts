@@ -12,6 +12,8 @@ import type { ChangeEvent } from '../../shared/bridge';
 import type { Entry, HistoryItem } from '../../shared/entry';
 import { world, type World } from '../helpers/sync';
 import { testCore, type TestCore } from '../helpers/temp';
+import type { BridgeMethod } from '../../shared/bridge';
+import type { BridgeAnswer } from '../helpers/bridge-call';
 
 let t: TestCore;
 let api: AppApi;
@@ -23,10 +25,10 @@ const setup = () => {
   t = testCore({ now: '2026-01-15T12:00:00Z' });
   api = createAppApi({ core: t.core, host: 'browser', version: 'test', watchMs: 20 });
 };
-const ok = async (method: string, ...args: unknown[]) => {
+const ok = async <M extends BridgeMethod>(method: M, ...args: unknown[]): Promise<BridgeAnswer<M>> => {
   const r = await api.dispatch(method, args);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
+  return r.value as BridgeAnswer<M>;
 };
 const plain = { tags: [] as string[], task_id: null, client_id: null, project_id: null, billable: true };
 
@@ -68,7 +70,7 @@ describe('the bridge', () => {
     expect(h).toMatchObject({ id: expect.any(Number), lost_from: 'local', fields: { description: 'Mine' } });
     const events: ChangeEvent[] = [];
     api.subscribe((x) => events.push(x));
-    expect(await ok('entries.restoreHistory', e.id, h.id)).toMatchObject({ description: 'Mine', sync: { state: 'pending' } });
+    expect(await ok('entries.restoreHistory', e.id, h!.id)).toMatchObject({ description: 'Mine', sync: { state: 'pending' } });
     expect(events).toContainEqual({ kind: 'data' });
     expect(await api.dispatch('entries.restoreHistory', [e.id, 1.5])).toMatchObject({ ok: false, error: { issues: [{ field: 'argument 1', rule: 'must be a history item number' }] } });
     expect(await api.dispatch('entries.restoreHistory', [e.id, 999])).toMatchObject({ ok: false, error: { issues: [{ field: 'restore' }] } });
@@ -119,10 +121,10 @@ describe('entries.resend over a real sync to a fake Voltasis', () => {
     await w?.done();
     w = null;
   });
-  const call = async (method: string, ...args: unknown[]) => {
+  const call = async <M extends BridgeMethod>(method: M, ...args: unknown[]): Promise<BridgeAnswer<M>> => {
     const r = await wapi!.dispatch(method, args);
     if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-    return r.value as any;
+    return r.value as BridgeAnswer<M>;
   };
   const made = (description: string, minutesAgo: number) => ({
     description, project_id: '101',

@@ -1,0 +1,72 @@
+// Lint: typescript-eslint's type-checked rules where a mistake loses data (a floating promise in a
+// sync loop, a promise passed where a callback is expected), and the rooms of design.md as
+// import rules, so the layering is checked by the same tool that checks everything else.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const ours = (...rooms) => rooms.flatMap((r) => [`**/${r}`, `**/${r}/**`]);
+
+// What each room may not import. shared/ is imported by everyone, so it imports nothing of ours
+// and nothing of Node (the renderer runs it in a browser).
+const rooms = {
+  'shared/**': {
+    patterns: [
+      { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
+      { group: ['../*', ...ours('electron', 'renderer', 'test')], message: 'shared/ imports nothing of ours.' },
+    ],
+    paths: [{ name: 'electron', message: 'shared/ never imports electron.' }],
+  },
+  'electron/core/**': {
+    patterns: [{ group: ours('shell', 'cli', 'host', 'renderer'), message: 'electron/core/ is below the shell, the CLI and the host.' }],
+    paths: [{ name: 'electron', message: 'electron/core/ runs in plain Node (CLI, host, tests): no electron import.' }],
+  },
+  'electron/cli/**': {
+    patterns: [{ group: ours('shell', 'host', 'renderer'), message: 'The CLI uses the core only.' }],
+    paths: [{ name: 'electron', message: 'The CLI runs in plain Node.' }],
+  },
+  'electron/host/**': {
+    patterns: [{ group: ours('shell', 'cli', 'renderer'), message: 'The host uses the core only.' }],
+    paths: [{ name: 'electron', message: 'The browser host runs in plain Node.' }],
+  },
+  'renderer/src/**': {
+    patterns: [
+      { group: ['node:*'], message: 'The renderer is a web page: no Node built-ins.' },
+      { group: ours('electron'), message: 'The renderer talks to main only through the bridge on window.' },
+    ],
+    paths: [{ name: 'electron', message: 'The renderer never imports electron (contextIsolation, sandbox).' }],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/**', 'coverage/**', 'renderer/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  ...Object.entries(rooms).map(([files, rule]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', rule] } })),
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Plain scripts run by node directly: no type information to check against.
+    files: ['**/*.{mjs,cjs,js}', 'playwright.config.ts'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+);
