@@ -3,10 +3,9 @@
  * uses) owns every rule; this file connects it to the tray, the window, shortcuts, notifications
  * and the system's online/offline, login-item and power events.
  */
-import { app, BrowserWindow, net, Notification, powerMonitor, session, shell } from 'electron';
+import { app, BrowserWindow, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startAppRuntime, type AppRuntime } from '../core/app-runtime';
 import { wireIpc } from './ipc-handlers';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
@@ -15,6 +14,7 @@ import { promptWindowOptions, windowOptions } from './window-options';
 import { registerShortcuts } from './global-shortcuts';
 import { createTray } from './tray';
 import { guardContents, hardenSession } from './harden';
+import { APP_PAGE, appPageUrl, registerAppScheme, serveApp } from './app-protocol';
 
 // A second copy hands over to the first (which shows its window) and never opens the database.
 const primary = app.requestSingleInstanceLock();
@@ -26,8 +26,9 @@ let idleWin: BrowserWindow | null = null;
 let quitting = false;
 /** What the ready handler started that outlives it: stopped before the database closes. */
 const running: Array<() => void> = [];
-const rendererIndex = join(__dirname, 'renderer', 'index.html');
-const appUrl = pathToFileURL(rendererIndex).href;
+// The renderer is served from app://timetray/, not file:// (app-protocol.ts); the scheme is declared before ready.
+registerAppScheme(protocol);
+const appUrl = APP_PAGE;
 const preload = join(__dirname, 'preload.cjs');
 
 function guard(w: BrowserWindow): void {
@@ -41,7 +42,7 @@ function openIdlePrompt(): void {
   idleWin = new BrowserWindow(promptWindowOptions(preload));
   guard(idleWin);
   idleWin.on('closed', () => (idleWin = null));
-  void idleWin.loadFile(rendererIndex, { hash: 'idle' });
+  void idleWin.loadURL(appPageUrl('idle'));
   idleWin.once('ready-to-show', () => idleWin?.show());
 }
 
@@ -58,7 +59,7 @@ function openWindow(view?: 'settings' | 'reports'): void {
     });
     win.on('closed', () => (win = null));
     guard(win);
-    void win.loadFile(rendererIndex, view ? { hash: view } : {});
+    void win.loadURL(appPageUrl(view));
     win.once('ready-to-show', () => win?.show());
   } else {
     win.show();
@@ -74,6 +75,7 @@ function notify(message: string): void {
 void app.whenReady().then(() => {
   if (!primary) return;
   hardenSession(session.defaultSession);
+  serveApp(protocol, join(__dirname, 'renderer'));
   const dataDir = process.env.TIMETRAY_DATA_DIR || app.getPath('userData');
   const secrets = createSafeStorageSecrets(app.getPath('userData'));
   // In a checkout, better-sqlite3's Electron build lives apart from the Node build the CLI uses.

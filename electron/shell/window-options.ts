@@ -37,7 +37,8 @@ export function isTrustedSender(frameUrl: string | undefined | null, appUrl: str
     const b = new URL(appUrl);
     if (a.protocol !== b.protocol) return false;
     if (a.protocol === 'file:') return a.pathname === b.pathname;
-    return a.origin === b.origin;
+    // Our app: scheme has an opaque origin ('null') in Node's URL, so the host is compared too.
+    return a.origin === b.origin && a.host === b.host;
   } catch {
     return false;
   }
