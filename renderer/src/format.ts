@@ -1,7 +1,34 @@
-/** Display helpers: local clock times, day labels, durations. */
-import { formatDuration, localClockOf } from '../../shared/time';
+/**
+ * Display helpers: local clock times, day labels, durations. Every time of day the window shows
+ * (the list, the forms' inputs, reports) goes through clockText, in the system locale's own
+ * hour cycle (9:00 AM or 09:00), so what is typed reads like what is listed.
+ */
+import { formatDuration } from '../../shared/time';
 
-export const clock = (iso: string, zone: string) => localClockOf(Date.parse(iso), zone);
+const formats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(zone: string, seconds: boolean): Intl.DateTimeFormat {
+  const k = `${zone}\u0000${seconds}`;
+  let f = formats.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: zone });
+    formats.set(k, f);
+  }
+  return f;
+}
+
+/** The time of day of an instant in `zone`, as the system locale writes it (seconds when asked). */
+export function clockText(ms: number, zone: string, seconds = false): string {
+  return timeFormat(zone, seconds).format(ms);
+}
+
+/** True when the locale writes times with AM/PM: the time inputs then say so in their hint. */
+export function localeUses12h(): boolean {
+  const c = new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return c === 'h11' || c === 'h12';
+}
+
+export const clock = (iso: string, zone: string) => clockText(Date.parse(iso), zone);
+export const clockWithSeconds = (iso: string, zone: string) => clockText(Date.parse(iso), zone, true);
 export const duration = (seconds: number) => formatDuration(seconds);
 
 export function dayLabel(date: string, zone: string, now = Date.now()): string {

@@ -4,10 +4,11 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { CatalogEntry } from '../../shared/catalog';
+import type { Account } from '../../shared/entry';
 import { nameIndex, type NameIndex, type UsedWith } from './names';
 
 interface Source {
-  getState(): { catalog: CatalogEntry[]; entries: readonly UsedWith[] };
+  getState(): { catalog: CatalogEntry[]; entries: readonly UsedWith[]; accounts: Account[] };
   subscribe(listener: () => void): () => void;
 }
 
@@ -37,3 +38,15 @@ export function useNameIndex(): NameIndex {
 export function useCatalog(): CatalogEntry[] {
   return useSyncExternalStore(source?.subscribe ?? none, () => source?.getState().catalog ?? EMPTY);
 }
+
+/** The entries as far as names care (account, project, client, start): for recent-first pickers. */
+export function useUsedWith(): readonly UsedWith[] {
+  return useSyncExternalStore(source?.subscribe ?? none, () => source?.getState().entries ?? EMPTY_USED);
+}
+const EMPTY_USED: readonly UsedWith[] = [];
+
+/** The accounts, for an editor opened deep in a row. */
+export function useAccounts(): Account[] {
+  return useSyncExternalStore(source?.subscribe ?? none, () => source?.getState().accounts ?? EMPTY_ACCOUNTS);
+}
+const EMPTY_ACCOUNTS: Account[] = [];

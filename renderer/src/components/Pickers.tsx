@@ -1,11 +1,16 @@
 /**
- * Account, project, task and client for a new entry, offered from each account's cached list
- * (fetched from the service when it has one, else the ids already used): works offline. Any id
- * can still be typed; the matching name is shown beside it.
+ * Account, project, task and client for an entry, offered from each account's cached list
+ * (fetched from the service when it has one, else the ids already used): works offline. Projects
+ * come recent first, then by client; every picker takes type-ahead by name or id, and any id can
+ * still be typed. The Task picker is always there, waiting for a project.
  */
-import { useId } from 'react';
+import { useMemo } from 'react';
 import type { CatalogEntry } from '../../../shared/catalog';
 import type { Account } from '../../../shared/entry';
+import { labelOf, recentProjects } from '../names';
+import { useNameIndex, useUsedWith } from '../use-names';
+import { CatalogCombobox, type Option } from './CatalogCombobox';
+import { FormField } from './FormField';
 
 export interface PickerValue {
   /** Account name; '' = the default account; null = stays local. */
@@ -27,43 +32,64 @@ export function pickedFields(v: PickerValue) {
   };
 }
 
-export function Pickers({ value, onChange, accounts, catalog, prefix }: {
+const RECENT = 5;
+const LOCAL = '\u0000local';
+
+export function Pickers({ value, onChange, accounts, catalog, prefix, messages = {}, defaultLabel = 'Default account' }: {
   value: PickerValue; onChange(v: PickerValue): void; accounts: Account[]; catalog: CatalogEntry[]; prefix: string;
+  /** Messages in words per field (project_id, task_id, client_id, account), under each picker. */
+  messages?: Record<string, string | undefined>;
+  defaultLabel?: string;
 }) {
-  const id = useId();
+  const names = useNameIndex();
+  const used = useUsedWith();
   const account = value.account === '' ? accounts.find((a) => a.is_default)?.name ?? null : value.account;
-  const mine = catalog.filter((c) => c.account === account);
-  const lists = {
-    project: mine.filter((c) => c.kind === 'project'),
-    task: mine.filter((c) => c.kind === 'task' && (!value.project_id || !c.parent_id || c.parent_id === value.project_id)),
-    client: mine.filter((c) => c.kind === 'client'),
+  const lists = useMemo(() => {
+    const mine = catalog.filter((c) => c.account === account);
+    const client = (p: string) => names.clientOf(account, p);
+    const projects = mine.filter((c) => c.kind === 'project').map((c): Option => {
+      const cl = client(c.id);
+      return { id: c.id, name: c.name, group: cl ? labelOf(names, 'client', account, cl) : 'No client' };
+    });
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const recent = recentProjects(used, account).slice(0, RECENT)
+      .map((id): Option => ({ ...(byId.get(id) ?? { id, name: id }), group: 'Recent', detail: byId.get(id)?.group === 'No client' ? undefined : byId.get(id)?.group }));
+    const grouped = [...projects].sort((a, b) => (a.group === 'No client' ? 1 : 0) - (b.group === 'No client' ? 1 : 0) || a.group.localeCompare(b.group));
+    const tasks = mine.filter((c) => c.kind === 'task' && (!c.parent_id || c.parent_id === value.project_id))
+      .map((c): Option => ({ id: c.id, name: c.name, group: c.parent_id ? 'Tasks of this project' : 'Tasks' }))
+      .sort((a, b) => (a.group < b.group ? 1 : a.group > b.group ? -1 : 0));
+    const clients = mine.filter((c) => c.kind === 'client').map((c): Option => ({ id: c.id, name: c.name, group: 'Clients' }));
+    return { project: [...recent, ...grouped], task: tasks, client: clients };
+  }, [catalog, account, names, used, value.project_id]);
+
+  const pickProject = (id: string) => {
+    if (id === value.project_id) return;
+    // The project's client, when known, comes with it; a client chosen by hand stays.
+    const cl = id ? names.clientOf(account, id) : null;
+    onChange({ ...value, project_id: id, task_id: '', client_id: value.client_id || cl || '' });
   };
-  const nameOf = (kind: CatalogEntry['kind'], v: string) => mine.find((c) => c.kind === kind && c.id === v)?.name;
-  const box = (kind: 'project' | 'task' | 'client', key: 'project_id' | 'task_id' | 'client_id', label: string) => {
-    if (kind !== 'project' && lists[kind].length === 0 && !value[key]) return null;
-    const name = nameOf(kind, value[key]);
-    return (
-      <span className="picker">
-        <input aria-label={`${prefix}${label}`} placeholder={label} value={value[key]} list={`${id}-${kind}`}
-          onChange={(e) => onChange({ ...value, [key]: e.target.value, ...(kind === 'project' && { task_id: '' }) })} />
-        <datalist id={`${id}-${kind}`}>{lists[kind].map((c) => <option key={c.id} value={c.id} label={c.name} />)}</datalist>
-        {name && name !== value[key] && <span className="muted picked" data-testid={`${kind}-name`}>{name}</span>}
-      </span>
-    );
-  };
+
   return (
     <>
       {accounts.length > 0 && (
-        <select aria-label={`${prefix}Account`} value={value.account ?? '\u0000local'}
-          onChange={(e) => onChange({ ...EMPTY_PICK, account: e.target.value === '\u0000local' ? null : e.target.value })}>
-          <option value="">Default account</option>
-          {accounts.map((a) => <option key={a.id} value={a.name}>{a.name} ({a.provider})</option>)}
-          <option value={'\u0000local'}>Only on this computer</option>
-        </select>
+        <FormField label="Account" message={messages.account}>
+          <select aria-label={`${prefix}Account`} value={value.account ?? LOCAL}
+            onChange={(e) => onChange({ ...EMPTY_PICK, account: e.target.value === LOCAL ? null : e.target.value })}>
+            <option value="">{defaultLabel}</option>
+            {accounts.map((a) => <option key={a.id} value={a.name}>{a.name} ({a.provider})</option>)}
+            <option value={LOCAL}>Only on this computer</option>
+          </select>
+        </FormField>
       )}
-      {box('project', 'project_id', 'Project')}
-      {box('task', 'task_id', 'Task')}
-      {box('client', 'client_id', 'Client')}
+      <CatalogCombobox label="Project" ariaLabel={`${prefix}Project`} options={lists.project} value={value.project_id}
+        onChange={pickProject} message={messages.project_id} placeholder="Type a name" />
+      <CatalogCombobox label="Task" ariaLabel={`${prefix}Task`} options={lists.task} value={value.task_id}
+        onChange={(id) => onChange({ ...value, task_id: id })} message={messages.task_id} disabled={!value.project_id.trim()}
+        hint={value.project_id.trim() ? null : 'Choose a project first'} />
+      {(lists.client.length > 0 || value.client_id) && (
+        <CatalogCombobox label="Client" ariaLabel={`${prefix}Client`} options={lists.client} value={value.client_id}
+          onChange={(id) => onChange({ ...value, client_id: id })} message={messages.client_id} />
+      )}
     </>
   );
 }
