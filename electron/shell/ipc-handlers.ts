@@ -6,7 +6,9 @@ import { isTrustedSender } from './window-options';
 
 export function wireIpc(api: AppApi, appUrl: string, windows: () => BrowserWindow[]): () => void {
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, appUrl)) {
+    // Our page's top frame only: an iframe (even of our own file) is not the window the user sees.
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isTrustedSender(frame.url, appUrl)) {
       return { ok: false, error: { name: 'Forbidden', message: 'this frame may not call Timetray' } };
     }
     return api.dispatch(method, args);
