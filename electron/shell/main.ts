@@ -84,7 +84,7 @@ void app.whenReady().then(() => {
     dataDir, host: 'electron', version: app.getVersion(),
     ...(!app.isPackaged && existsSync(devBinding) && { nativeBinding: devBinding }),
     fetch: (url, init) => net.fetch(url, init),
-    secrets, secretStorage: 'encrypted',
+    secrets, secretStorage: secrets.kind,
   });
   runtime = rt;
   const { core, api, worker } = rt;
