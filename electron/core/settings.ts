@@ -75,6 +75,9 @@ export type SettingKey = keyof typeof SETTINGS;
 export function isSettingKey(k: string): k is SettingKey {
   return Object.prototype.hasOwnProperty.call(SETTINGS, k);
 }
+/** An unknown key as the field an issue names: quoted unless a plain name, so an empty or spaced key still reads as one. */
+const keyField = (k: string) => (/^[\w.$-]+$/.test(k) ? k : JSON.stringify(k));
+
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 
 export function createSettings(db: Database) {
@@ -113,7 +116,7 @@ export function createSettings(db: Database) {
       const issues: { field: string; rule: string }[] = [];
       const ok: [SettingKey, unknown][] = [];
       for (const [k, v] of Object.entries(patch)) {
-        if (!isSettingKey(k)) issues.push({ field: k, rule: 'is not a setting' });
+        if (!isSettingKey(k)) issues.push({ field: keyField(k), rule: 'is not a setting' });
         else if (v === null) ok.push([k as SettingKey, null]);
         else {
           const r = SETTINGS[k as SettingKey].safeParse(v);
