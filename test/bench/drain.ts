@@ -15,7 +15,7 @@ import { createHttp } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { round } from './stats';
 
-interface Child { url: string; token: string; account: { base_url: string; org?: string; tenant?: string; administration?: string; user?: string }; proc: ChildProcess }
+interface Child { url: string; token: string; account: { base_url: string; context: Record<string, string> }; proc: ChildProcess }
 
 async function startProvider(childJs: string, provider: Provider): Promise<Child> {
   const proc = spawn(process.execPath, [childJs, provider], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -65,16 +65,17 @@ export async function benchDrain(dir: string, childJs: string, provider: Provide
   let bare = { seconds: NaN, perSecond: NaN, clientCpuMsPerEntry: NaN, serverCpuMsPerEntry: NaN };
   if (bareToo) {
     const baseline = await startProvider(childJs, provider);
+    const { base_url: base, context } = baseline.account;
     const http = createHttp({ fetch: (u, i) => fetch(u, i), secrets: [] });
-    const conn = connectorFor({ ...account, base_url: baseline.account.base_url! }, baseline.token, http);
+    const conn = connectorFor({ ...account, base_url: base }, baseline.token, http);
     const bodies = core.entries.list({}).map((e) => {
       const p = conn.pieces({ id: e.id, description: e.description, start: Date.parse(e.start), end: Date.parse(e.end), zone: 'Europe/Amsterdam', project_id: e.project_id, task_id: null, client_id: null, tags: [], billable: true });
       return p.ok ? p.value[0]!.body : null;
     });
-    const url = provider === 'kantata' ? `${baseline.account.base_url}/time_entries`
-      : provider === 'moneybird' ? `${baseline.account.base_url}/api/v2/${baseline.account.administration}/time_entries.json`
-      : provider === 'expensicat' ? `${baseline.account.base_url}/v1/time-entries` : `${baseline.account.base_url}/api/v1/time-entries`;
-    const headers: Record<string, string> = { Authorization: `Bearer ${baseline.token}`, 'Content-Type': 'application/json', ...(baseline.account.tenant && { 'tenant-id': baseline.account.tenant }) };
+    const url = provider === 'kantata' ? `${base}/time_entries`
+      : provider === 'moneybird' ? `${base}/api/v2/${context.administration}/time_entries.json`
+      : provider === 'expensicat' ? `${base}/v1/time-entries` : `${base}/api/v1/time-entries`;
+    const headers: Record<string, string> = { Authorization: `Bearer ${baseline.token}`, 'Content-Type': 'application/json', ...(context.tenant && { 'tenant-id': context.tenant }) };
     const t0 = performance.now();
     const c0 = [selfCpu(), cpuOf(baseline.proc.pid!)];
     for (const b of bodies) {

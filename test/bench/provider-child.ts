@@ -1,7 +1,13 @@
-/** One fake provider in its own process, so the server's CPU is not the client's: prints its URL. */
-import type { Provider } from '../../shared/entry';
-import { FAKE_PROVIDERS } from '../providers';
+/**
+ * One fake provider in its own process, so the server's CPU is not the client's: prints its URL.
+ * A second argument, JSON {requests, windowMs}, makes the server enforce that rate limit.
+ */
+import { fakeFor } from '../providers';
 
-void FAKE_PROVIDERS[process.argv[2] as Provider]().then((s) => {
+const limit = process.argv[3] ? (JSON.parse(process.argv[3]) as { requests: number; windowMs: number }) : null;
+void fakeFor(process.argv[2]!)().then((s) => {
+  if (limit) s.rateLimit = limit;
+  // The bench reads what the server answered: every status, in order.
+  process.on('SIGUSR2', () => process.stdout.write(`${JSON.stringify(s.log.map((l) => l.status))}\n`));
   process.stdout.write(`${JSON.stringify({ url: s.url, token: s.token, account: s.account() })}\n`);
 });
