@@ -10,6 +10,13 @@ import {
 } from './limits';
 import { isTimeZone, parseIsoInstant } from './time';
 
+/**
+ * A lone UTF-16 surrogate is not a character: SQLite stores text as UTF-8 and keeps U+FFFD in its
+ * place, so what was typed would silently come back different.
+ */
+const WELL_FORMED_RULE = 'must be valid Unicode text (it holds a lone surrogate)';
+const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
+
 const ISO_RULE = 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-15T09:00:00Z';
 
 export const instantSchema = z
@@ -31,6 +38,7 @@ export const descriptionSchema = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
   .refine((s) => [...s].length <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
+  .refine(wellFormed, WELL_FORMED_RULE)
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
 
@@ -40,6 +48,7 @@ export const tagSchema = z
   .refine((s) => s.length > 0, 'must not be empty')
   .refine((s) => [...s].length <= TAG_LENGTH_MAX, `must be at most ${TAG_LENGTH_MAX} characters`)
   .refine((s) => !s.includes(','), 'must not contain a comma (CSV export joins tags with commas)')
+  .refine(wellFormed, WELL_FORMED_RULE)
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
 
@@ -52,7 +61,8 @@ export const tagsSchema = z
 export const refIdSchema = z
   .union([z.string(), z.null()], { error: 'must be text or null' })
   .transform((s) => (s === null ? null : s.trim() || null))
-  .refine((s) => s === null || s.length <= ID_LENGTH_MAX, `must be at most ${ID_LENGTH_MAX} characters`);
+  .refine((s) => s === null || s.length <= ID_LENGTH_MAX, `must be at most ${ID_LENGTH_MAX} characters`)
+  .refine((s) => s === null || wellFormed(s), WELL_FORMED_RULE);
 
 const fieldsShape = {
   description: descriptionSchema,
@@ -141,9 +151,10 @@ export const providerSchema = z
  * The account's context ids by key (`{tenant: "tnt_1"}`): which keys a provider needs, and their
  * rules, are its descriptor's (core checks them: `context.tenant: is required for Kukkingu`).
  */
-const contextSchema = z.record(z.string(), z.string({ error: 'must be text' }), { error: 'must be an object of ids by key' });
+const contextIdSchema = z.string({ error: 'must be text' }).refine(wellFormed, WELL_FORMED_RULE);
+const contextSchema = z.record(z.string(), contextIdSchema, { error: 'must be an object of ids by key' });
 /** In an edit, `null` forgets the id; a key left out stays as it was. */
-const contextPatchSchema = z.record(z.string(), z.string({ error: 'must be text' }).nullable(), { error: 'must be an object of ids by key' });
+const contextPatchSchema = z.record(z.string(), contextIdSchema.nullable(), { error: 'must be an object of ids by key' });
 
 const accountFields = {
   name: z
@@ -153,6 +164,7 @@ const accountFields = {
   base_url: z
     .string({ error: 'must be a URL' })
     .transform((s) => s.trim().replace(/\/+$/, ''))
+    .refine(wellFormed, WELL_FORMED_RULE)
     .refine((s) => {
       try {
         const u = new URL(s);

@@ -27,3 +27,25 @@ it('fuzz found: a settings key that is empty or only spaces is refused under a f
   }
   expect(table('settings')).toEqual([]);
 });
+
+it('fuzz found: text with a lone surrogate was stored altered (SQLite keeps UTF-8, so it came back as U+FFFD); it is refused naming the field', async () => {
+  setup();
+  const span = { start: '2026-01-14T08:00:00Z', end: '2026-01-14T09:00:00Z' };
+  const inputs: [string, unknown[], string][] = [
+    ['entries.create', [{ ...span, description: '|Smk:\ud885 5I' }], 'description'],
+    ['entries.create', [{ ...span, tags: ['ok', 'x\udfff'] }], 'tags.1'],
+    ['entries.create', [{ ...span, project_id: 'p\ud800' }], 'project_id'],
+    ['timer.start', [{ description: '\udc00' }], 'description'],
+    ['accounts.add', [{ name: 'v', provider: 'voltasis', base_url: 'http://127.0.0.1:9/a\ud800' }], 'base_url'],
+    ['accounts.add', [{ name: 'v', provider: 'voltasis', base_url: 'http://127.0.0.1:9', context: { org: 'o\ud800' } }], 'context.org'],
+  ];
+  for (const [method, args, field] of inputs) {
+    const r = await api.dispatch(method, args);
+    expect(r, `${method} ${field}`).toMatchObject({ ok: false, error: { name: 'ValidationError', issues: [{ field, rule: expect.stringMatching(/surrogate/) }] } });
+  }
+  expect([table('entries'), table('running_timer'), table('accounts')]).toEqual([[], [], []]);
+  // Paired surrogates are a character like any other and are kept as typed.
+  const ok = await api.dispatch('entries.create', [{ ...span, description: 'focus 😀', tags: ['🍅'] }]);
+  expect(ok).toMatchObject({ ok: true, value: { description: 'focus 😀', tags: ['🍅'] } });
+  expect(t.core.entries.list()[0]).toMatchObject({ description: 'focus 😀', tags: ['🍅'] });
+});
