@@ -24,6 +24,8 @@ export interface ReportPeriod {
   entries: number;
   /** Seconds per key (see ReportKey) within this period. */
   by: Record<string, number>;
+  /** Billable seconds per key within this period. */
+  by_billable: Record<string, number>;
 }
 
 /**
@@ -32,7 +34,11 @@ export interface ReportPeriod {
  */
 export interface ReportKey {
   key: string;
+  /** What people read: a project's name (its id when no list names it), a tag, "Billable". */
   label: string;
+  /** Split by project, when names are known: the project's client, by id and by name. */
+  client_id?: string | null;
+  client?: string | null;
   seconds: number;
   billable_seconds: number;
 }

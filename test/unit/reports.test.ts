@@ -59,7 +59,7 @@ describe('buildReport: periods', () => {
     ]);
     expect(r.periods[2]).toEqual({
       period: '2026-11-18', label: 'Wed 18 Nov', start: '2026-11-17T23:00:00.000Z', end: '2026-11-18T23:00:00.000Z',
-      seconds: 1.5 * H, billable_seconds: 1.5 * H, entries: 1, by: { total: 1.5 * H },
+      seconds: 1.5 * H, billable_seconds: 1.5 * H, entries: 1, by: { total: 1.5 * H }, by_billable: { total: 1.5 * H },
     });
     expect(r.periods[0]!.entries).toBe(0);
     expect(r.periods[0]!.by).toEqual({});

@@ -1,7 +1,7 @@
 /**
  * Where the time went: totals by day, week or month, split by project, tag or billable state, as a
  * chart and as a table of the same numbers, and the shown report as CSV. Computed in main from
- * the stored entries, in the user's time zone.
+ * the stored entries, in the user's time zone. Projects by name (and client), from the catalog.
  */
 import { useEffect, useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
@@ -92,7 +92,7 @@ export default function ReportsView({ s }: { s: AppState & AppActions }) {
               <thead>
                 <tr>
                   <th scope="col">Period</th>
-                  {q.by !== 'none' && report.keys.map((k) => <th key={k.key} scope="col">{k.label}</th>)}
+                  {q.by !== 'none' && report.keys.map((k) => <th key={k.key} scope="col" title={k.client ? `${k.label} · ${k.client}${k.key ? ` (${k.key})` : ''}` : k.key || undefined}>{k.label}{k.client && <span className="muted report-client"> · {k.client}</span>}</th>)}
                   <th scope="col">Billable</th><th scope="col">Total</th>
                 </tr>
               </thead>
