@@ -92,8 +92,10 @@ describe('window navigation', () => {
 });
 
 describe('window options', () => {
-  it('no <webview> tag in either window', () => {
-    expect(windowOptions('/p.cjs').webPreferences!.webviewTag).toBe(false);
-    expect(promptWindowOptions('/p.cjs').webPreferences!.webviewTag).toBe(false);
+  it('no <webview> tag, no experimental or extra Blink features, web security on, in either window', () => {
+    for (const o of [windowOptions('/p.cjs'), promptWindowOptions('/p.cjs')]) {
+      expect(o.webPreferences).toMatchObject({ webviewTag: false, experimentalFeatures: false, webSecurity: true, allowRunningInsecureContent: false });
+      expect(o.webPreferences!.enableBlinkFeatures).toBeUndefined();
+    }
   });
 });
