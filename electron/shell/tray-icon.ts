@@ -133,6 +133,17 @@ export function drawIdleIcon(size: TraySize, theme: TrayTheme): Bitmap {
   return b;
 }
 
+/**
+ * Which ink the tray needs: the panel's colours, which are not always the app's. Windows can have
+ * a dark taskbar under light apps (shouldUseDarkColorsForSystemIntegratedUI says which); GNOME
+ * Shell's top bar is dark in its light style too; elsewhere the system theme decides.
+ */
+export function trayThemeFor(o: { platform: string; desktop?: string; dark: boolean; systemDark?: boolean }): TrayTheme {
+  if (o.platform === 'win32' && o.systemDark !== undefined) return o.systemDark ? 'dark' : 'light';
+  if (o.platform === 'linux' && /(^|:)GNOME(:|$)/i.test(o.desktop ?? '')) return 'dark';
+  return o.dark ? 'dark' : 'light';
+}
+
 /** The icon for a state: null text is the idle clock face. */
 export function drawTrayIcon(text: string | null, size: TraySize, theme: TrayTheme): Bitmap {
   return text === null ? drawIdleIcon(size, theme) : drawElapsedIcon(text, size, theme);

@@ -6,7 +6,7 @@
 import { Menu, nativeImage, nativeTheme, Tray, type NativeImage } from 'electron';
 import type { Core } from '../core';
 import { encodePng } from './png';
-import { drawTrayIcon, trayClockText, type TrayTheme } from './tray-icon';
+import { drawTrayIcon, trayClockText, trayThemeFor, type TrayTheme } from './tray-icon';
 import { trayMenuTemplate, trayTitle, trayTooltip, type TrayActions, type TrayState } from './tray-menu';
 
 function trayImage(text: string | null, theme: TrayTheme, template: boolean): NativeImage {
@@ -26,7 +26,10 @@ function nextTickIn(startMs: number, nowMs: number, tick: 'second' | 'minute'): 
 
 export function createTray(core: Core, actions: TrayActions, extra: () => Pick<TrayState, 'syncAvailable' | 'pending' | 'tick' | 'pomodoro'>) {
   const mac = process.platform === 'darwin';
-  const theme = (): TrayTheme => (nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
+  const theme = (): TrayTheme => trayThemeFor({
+    platform: process.platform, desktop: process.env.XDG_CURRENT_DESKTOP,
+    dark: nativeTheme.shouldUseDarkColors, systemDark: nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
+  });
   let shown = `idle|${theme()}`;
   const tray = new Tray(trayImage(null, theme(), mac));
   tray.on('click', () => (core.timer.status() ? actions.stop() : actions.start()));

@@ -4,7 +4,7 @@
  * what the user did and sees: the tray, its menu and icon, the database, the windows.
  */
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeMethod } from '../../shared/bridge';
 import { BRIDGE_METHODS, checkArgs } from '../../shared/bridge-schemas';
 import { APP_PAGE } from '../../electron/shell/app-protocol';
@@ -22,7 +22,16 @@ vi.mock('node:os', async (importOriginal) => {
 });
 
 let shell: Shell | null = null;
+const platform = process.platform;
+const onPlatform = (p: NodeJS.Platform) => Object.defineProperty(process, 'platform', { value: p, configurable: true });
+beforeEach(() => {
+  // The desktop decides the tray's ink on Linux (GNOME's bar is dark): none unless a test says so.
+  vi.stubEnv('XDG_CURRENT_DESKTOP', '');
+  onPlatform('linux');
+});
 afterEach(async () => {
+  onPlatform(platform);
+  vi.unstubAllEnvs();
   vi.useRealTimers();
   boot.asleepMs = 0;
   await shell?.done();
@@ -63,6 +72,25 @@ describe('the shell starts', () => {
 });
 
 describe('the tray', () => {
+  it('on GNOME the icon takes the dark variant even in a light theme: its top bar is dark', async () => {
+    vi.stubEnv('XDG_CURRENT_DESKTOP', 'ubuntu:GNOME');
+    shell = await startShell({ dark: false });
+    expectIcon(shell, null, 'dark');
+  });
+
+  it('on macOS the time is the title beside a template icon that stays the clock face', async () => {
+    onPlatform('darwin');
+    shell = await startShell();
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: Date.parse('2026-03-02T09:00:00Z') });
+    shell.double.tray()!.click();
+    await settle();
+    vi.advanceTimersByTime(61 * 60_000);
+    expect(shell.double.tray()!.title).toBe('1h01m');
+    expectIcon(shell, null);
+    expect(shell.double.tray()!.image.template).toBe(true);
+  });
+
+
   it('a click starts the timer in SQLite; tooltip and icon show it; the icon turns at the elapsed minute, not before', async () => {
     shell = await startShell();
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: Date.parse('2026-03-02T09:00:00.250Z') });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../electron/shell/png';
-import { drawElapsedIcon, drawIdleIcon, drawTrayIcon, trayClockText, type Bitmap, type TraySize, type TrayTheme } from '../../electron/shell/tray-icon';
+import { drawElapsedIcon, drawIdleIcon, drawTrayIcon, trayClockText, trayThemeFor, type Bitmap, type TraySize, type TrayTheme } from '../../electron/shell/tray-icon';
 import { decodePng } from './png-read';
 
 const root = join(__dirname, '..', '..');
@@ -118,5 +118,14 @@ describe('tray icon pixels', () => {
       for (let i = 3; i < a.data.length; i += 4) expect(a.data[i]).toBe(b.data[i]);
       expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
     }
+  });
+
+  it('the ink follows the panel: Windows\' taskbar theme, GNOME\'s always-dark top bar, else the system theme', () => {
+    expect(trayThemeFor({ platform: 'win32', dark: false, systemDark: true })).toBe('dark');
+    expect(trayThemeFor({ platform: 'win32', dark: true, systemDark: false })).toBe('light');
+    expect(trayThemeFor({ platform: 'linux', desktop: 'ubuntu:GNOME', dark: false })).toBe('dark');
+    expect(trayThemeFor({ platform: 'linux', desktop: 'KDE', dark: false })).toBe('light');
+    expect(trayThemeFor({ platform: 'linux', desktop: 'KDE', dark: true })).toBe('dark');
+    expect(trayThemeFor({ platform: 'linux', dark: false })).toBe('light');
   });
 });
