@@ -44,7 +44,7 @@ export function appFileFor(url: string, root: string): { path: string; type: str
     return null;
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) return null;
-  if (/[\u0000\\]/.test(path)) return null;
+  if (path.includes('\0') || path.includes('\\')) return null;
   const base = resolve(root);
   const file = resolve(base, `.${path === '/' ? '/index.html' : path}`);
   if (!file.startsWith(base + sep)) return null;

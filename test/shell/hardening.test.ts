@@ -19,7 +19,7 @@ afterEach(async () => {
   shell = null;
 });
 
-type Fn = (...args: any[]) => any;
+type Fn = (...args: unknown[]) => unknown;
 const callsOf = (s: Shell, api: string) => s.double.calls.filter((c) => c.api === api);
 const firstIndex = (s: Shell, api: string) => s.double.calls.findIndex((c) => c.api === api);
 

@@ -16,7 +16,7 @@ const PERMISSIONS = [
 ];
 const APP = 'file:///opt/Timetray/resources/app.asar/dist/renderer/index.html';
 
-type Handler = (...args: any[]) => any;
+type Handler = (...args: unknown[]) => unknown;
 
 function recordedSession() {
   const h: Record<string, Handler> = {};
