@@ -153,5 +153,7 @@ app.on('will-quit', (e) => {
   const rt = runtime;
   runtime = null;
   for (const stop of running.splice(0)) stop();
-  void rt.close().finally(() => app.quit());
+  void rt.close()
+    .catch((err: unknown) => console.error(`Timetray: closing the database failed: ${err instanceof Error ? err.message : String(err)}`))
+    .finally(() => app.quit());
 });

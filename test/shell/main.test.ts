@@ -146,6 +146,39 @@ const validArgs: Record<string, unknown[]> = {
 };
 const argsFor = (method: string) => validArgs[method] ?? [];
 
+describe('shortcuts and windows', () => {
+  it('the global shortcuts from the settings: toggle starts and stops the timer in SQLite, open shows the window', async () => {
+    shell = await startShell();
+    const keys = shell.double.electron.globalShortcut.registered;
+    expect([...keys.keys()].sort()).toEqual(['CommandOrControl+Alt+O', 'CommandOrControl+Alt+T']);
+    keys.get('CommandOrControl+Alt+T')!();
+    expect(runningRows(shell)).toHaveLength(1);
+    keys.get('CommandOrControl+Alt+T')!();
+    expect(runningRows(shell)).toEqual([]);
+    expect(shell.readDb('SELECT id FROM entries')).toHaveLength(1);
+    keys.get('CommandOrControl+Alt+O')!();
+    expect(shell.double.windows().map((w) => w.loaded?.url)).toEqual([APP_PAGE]);
+  });
+
+  it('a shortcut changed in Settings is registered instead of the old one', async () => {
+    shell = await startShell();
+    const bridge = await shell.bridge();
+    await bridge.settings.set({ shortcut_toggle: 'CommandOrControl+Shift+F9' });
+    expect([...shell.double.electron.globalShortcut.registered.keys()].sort()).toEqual(['CommandOrControl+Alt+O', 'CommandOrControl+Shift+F9']);
+  });
+
+  it('Settings… in the tray menu opens the window on its settings view; closing it hides it', async () => {
+    shell = await startShell();
+    shell.clickMenu('settings');
+    const win = shell.shownWindow(shell.double.windows()[0]!);
+    expect(win.loaded!.url).toBe(`${APP_PAGE}#settings`);
+    expect(win.isVisible()).toBe(true);
+    win.close();
+    expect(win.isVisible()).toBe(false);
+    expect(win.isDestroyed()).toBe(false);
+  });
+});
+
 describe('the bridge over IPC', () => {
   it('every method of the contract (shared/bridge-schemas.ts) is reached from the real preload through the IPC handler', async () => {
     shell = await startShell();
