@@ -30,7 +30,7 @@ it('every Electronegativity finding is triaged, and every triage entry still mat
   cpSync(join(root, 'renderer', 'index.html'), join(scanned, 'renderer', 'index.html'));
   const out = join(scanned, '..', `${scanned.split(/[\\/]/).pop()}-findings.json`);
   await promisify(execFile)(process.execPath, [
-    join(root, 'test', 'helpers', 'electronegativity-scan.cjs'), scanned, electronVersion, out,
+    join(root, 'test', 'helpers', 'electronegativity-scan.mjs'), scanned, electronVersion, out,
     triage.excluded_checks.map((c) => c.check).join(','),
   ], { cwd: root, timeout: 90_000 });
   const result = JSON.parse(readFileSync(out, 'utf8')) as { checks: number; errors: unknown[]; findings: Finding[] };

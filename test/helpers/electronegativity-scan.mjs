@@ -1,12 +1,14 @@
 // Runs Electronegativity's scanner (@doyensec/electronegativity) over one folder and writes its
-// findings as JSON to a file: node electronegativity-scan.cjs <folder> <electron version> <out.json> [excluded checks,…]
+// findings as JSON to a file: node electronegativity-scan.mjs <folder> <electron version> <out.json> [excluded checks,…]
 // Its command line cannot start here (it requires commander without declaring it and is handed
 // commander 14, whose API differs), so the scanner is called as the library it also is. It also
 // fetches translations and Electron's release list on every run: a test must not depend on the
 // network, so `got` answers "offline" at once (the translations fall back to the bundled English).
-'use strict';
-const Module = require('node:module');
-const { writeFileSync } = require('node:fs');
+import Module, { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+
+// The scanner is CommonJS: loaded through require, so its own requires pass Module._load below.
+const require = createRequire(import.meta.url);
 
 const load = Module._load;
 Module._load = function (request, ...rest) {
