@@ -124,7 +124,8 @@ export function createSettings(db: Database) {
           else issues.push(...r.error.issues.map((i) => ({ field: [k, ...i.path.map(String)].join('.'), rule: i.message })));
         }
       }
-      const next = { ...this.all(), ...Object.fromEntries(ok) } as SettingsValues;
+      // A null resets its key: the rules across keys judge the default it goes back to.
+      const next = { ...this.all(), ...Object.fromEntries(ok.map(([k, v]) => [k, v === null ? SETTING_DEFAULTS[k] : v])) } as SettingsValues;
       for (const c of shortcutConflicts([{ action: 'toggle', accelerator: next.shortcut_toggle }, { action: 'open', accelerator: next.shortcut_open }])) {
         issues.push({ field: `shortcut_${c.action}`, rule: c.message });
       }

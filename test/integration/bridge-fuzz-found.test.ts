@@ -49,3 +49,16 @@ it('fuzz found: text with a lone surrogate was stored altered (SQLite keeps UTF-
   expect(ok).toMatchObject({ ok: true, value: { description: 'focus 😀', tags: ['🍅'] } });
   expect(t.core.entries.list()[0]).toMatchObject({ description: 'focus 😀', tags: ['🍅'] });
 });
+
+it('fuzz found: resetting a shortcut with null threw a TypeError (the conflict check read null as a shortcut); it resets it', async () => {
+  setup();
+  await api.dispatch('settings.set', [{ shortcut_toggle: 'Ctrl+Shift+F5', shortcut_open: 'Alt+Space' }]);
+  const r = await api.dispatch('settings.set', [{ shortcut_toggle: null, tray_tick: 'second' }]);
+  expect(r).toMatchObject({ ok: true, value: { shortcut_toggle: 'CommandOrControl+Alt+T', shortcut_open: 'Alt+Space', tray_tick: 'second' } });
+  // A reset that would clash with the other shortcut is refused like any clash, naming it.
+  await api.dispatch('settings.set', [{ shortcut_open: 'CommandOrControl+Alt+T', shortcut_toggle: 'Ctrl+Shift+F5' }]);
+  const before = table('settings');
+  const clash = await api.dispatch('settings.set', [{ shortcut_toggle: null }]);
+  expect(clash).toMatchObject({ ok: false, error: { name: 'ValidationError', issues: [{ field: expect.stringMatching(/^shortcut_/) }] } });
+  expect(table('settings')).toEqual(before);
+});
