@@ -202,6 +202,13 @@ describe('the bridge over IPC', () => {
     }
     expect(unreached).toEqual([]);
     expect(shell.double.calls.filter((c) => c.api === 'net.fetch')).toEqual([]);
+
+    // Changes come back the other way: a tray click is heard by the window's bridge.
+    const heard: string[] = [];
+    bridge.onChange((e) => heard.push(e.kind));
+    shell.double.tray()!.click();
+    await settle();
+    expect(heard).toContain('data');
   });
 
   it('a call from a foreign frame is refused and changes nothing: another page, a file beside ours, an iframe of our own page, no frame', async () => {
