@@ -15,7 +15,7 @@ import { tokenResolver, type SecretStore } from './secrets';
 import { createSyncEngine } from './sync/engine';
 import type { FetchLike } from './sync/http';
 import { createSyncWorker } from './sync/worker';
-import { watchOutbox } from './watch';
+import { touchWatch, watchOutbox } from './watch';
 
 export interface RuntimeOptions extends CoreOptions {
   host: 'electron' | 'browser';
@@ -29,7 +29,10 @@ export interface RuntimeOptions extends CoreOptions {
   /** false: no background sync (tests of the window alone). */
   sync?: boolean;
   watchMs?: number;
-  /** How often reminders and pomodoro are checked. */
+  /**
+   * How often reminders and pomodoro are checked; by default every 20 s while a pomodoro runs and
+   * otherwise once a minute on the minute (an idle tray app wakes as little as it can).
+   */
   deskTickMs?: number;
 }
 
@@ -53,17 +56,41 @@ export function startAppRuntime(o: RuntimeOptions) {
     core, host: o.host, version: o.version, worker, engine, desk, idle, secrets: o.secrets ?? null,
     secretStorage: o.secretStorage ?? (o.secrets ? 'encrypted' : 'none'), fetch: o.fetch, tokenFor, watchMs: o.watchMs,
   });
+  // A window's call means someone is looking: changes by other processes show within the short poll.
+  const dispatch = api.dispatch.bind(api);
+  api.dispatch = async (method, args) => {
+    touchWatch(core.db);
+    const r = await dispatch(method, args);
+    // A pomodoro just started: its phases are timed to 20 s, not to the next minute.
+    if (!deskFast && desk.pomodoro.status()) scheduleDesk();
+    return r;
+  };
   worker?.start();
   // The CLI writes through its own connection: its entries go now, not at the worker's next poll.
   const unwatchOutbox = worker ? watchOutbox(core.db, () => worker.nudge(), o.watchMs) : null;
-  const deskTimer = setInterval(() => {
+  const nextDeskTick = () => {
+    if (o.deskTickMs !== undefined) return o.deskTickMs;
+    if (desk.pomodoro.status()) return 20_000;
+    const now = Date.now();
+    return 60_000 - (now % 60_000);
+  };
+  let deskTimer: ReturnType<typeof setTimeout> | undefined;
+  let deskFast = false;
+  const scheduleDesk = () => {
+    clearTimeout(deskTimer);
+    deskFast = o.deskTickMs !== undefined || !!desk.pomodoro.status();
+    deskTimer = setTimeout(deskTick, nextDeskTick());
+    deskTimer.unref();
+  };
+  const deskTick = () => {
     try {
       desk.tick();
     } catch (e) {
       api?.emit({ kind: 'notice', message: `Reminder check failed: ${e instanceof Error ? e.message : String(e)}` });
     }
-  }, o.deskTickMs ?? 20_000);
-  deskTimer.unref();
+    scheduleDesk();
+  };
+  scheduleDesk();
   return {
     core,
     api,
@@ -76,7 +103,7 @@ export function startAppRuntime(o: RuntimeOptions) {
       return prompt;
     },
     async close() {
-      clearInterval(deskTimer);
+      clearTimeout(deskTimer);
       unwatchOutbox?.();
       worker?.stop();
       await worker?.idle();

@@ -62,7 +62,7 @@ async function main() {
   if (want('idle')) {
     const seconds = quick ? 10 : 20;
     log(`idle: app runtime vs a bare 60 s interval, ${seconds} s…`);
-    const i = await benchIdle(work, join(__dirname, 'idle-child.cjs'), provider, seconds);
+    const i = await benchIdle(work, join(__dirname, 'idle-child.cjs'), provider, seconds, quick ? 20_000 : 45_000);
     details.idle = i;
     add('idle', {
       bench: `idle app runtime (timer running, 2 accounts, no window; ${seconds} s, per minute)`,
