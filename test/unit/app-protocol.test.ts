@@ -2,7 +2,7 @@
  * The renderer served from app://timetray/: requests go through the handler serveApp registers (a
  * recorded stand-in for Electron's protocol module), over real files in a temp folder.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,12 @@ describe('app:// protocol', () => {
     expect(isTrustedSender('app://evil/index.html', APP_PAGE)).toBe(false);
     expect(isTrustedSender('file:///opt/Timetray/resources/app.asar/dist/renderer/index.html', APP_PAGE)).toBe(false);
     expect(isTrustedSender('https://timetray/index.html', APP_PAGE)).toBe(false);
+  });
+
+  it("the page's meta CSP is APP_CSP (but frame-ancestors, which a meta tag cannot carry): the header adds, never loosens", () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    const directives = (csp: string) => csp.split(';').map((d) => d.trim()).filter(Boolean).sort();
+    expect(directives(meta)).toEqual(directives(APP_CSP).filter((d) => !d.startsWith('frame-ancestors')));
   });
 });
