@@ -38,6 +38,7 @@ export const BRIDGE_METHODS: Record<BridgeMethod, z.ZodType> = {
     z.union([accountName, z.null()], { error: 'must be an account name, or null for local-only' }),
   ]),
   'entries.resend': z.tuple([entryIds]),
+  'providers.list': z.tuple([]),
   'accounts.list': z.tuple([]),
   'accounts.add': z.tuple([accountFormSchema]),
   'accounts.update': z.tuple([accountName, accountFormPatchSchema]),

@@ -7,7 +7,7 @@
 import type { CatalogEntry, CatalogRefresh, ConnectionResult } from './catalog';
 
 export type { CatalogRefresh } from './catalog';
-import type { Account, AccountMove, AccountRemoval, Entry, EntryView, HistoryItem, RunningTimer } from './entry';
+import type { Account, AccountMove, AccountRemoval, Entry, EntryView, HistoryItem, ProviderInfo, RunningTimer } from './entry';
 import type { IdleChoice, IdlePrompt } from './idle';
 import type { Report, ReportQuery } from './report';
 import type { AccountForm, AccountFormPatch, ConnectionTarget, EntryInput, EntryPatch, TimerInput } from './schemas';
@@ -68,6 +68,8 @@ export interface AccountSyncStatus {
 export interface SyncStatus {
   online: boolean;
   running: boolean;
+  /** False when this process runs without sync (the host's --no-sync): nothing is sent, Sync now does nothing. */
+  enabled?: boolean;
   accounts: AccountSyncStatus[];
 }
 
@@ -139,6 +141,10 @@ export interface TimetrayBridge {
     /** "Send again": entries needing attention are queued for their account once more, as they are; all or nothing. */
     resend(ids: string[]): Promise<Entry[]>;
   };
+  providers: {
+    /** The services an account can sync to, from the connector registry: names, fields, default base URLs. */
+    list(): Promise<ProviderInfo[]>;
+  };
   accounts: {
     list(): Promise<Account[]>;
     /** A typed-in token goes to the secret store; it never comes back over the bridge. */
@@ -202,7 +208,7 @@ export type BridgeMethod =
   | 'timer.status' | 'timer.start' | 'timer.stop' | 'timer.discard'
   | 'entries.list' | 'entries.create' | 'entries.edit' | 'entries.remove' | 'entries.restore' | 'entries.continue'
   | 'entries.history' | 'entries.restoreHistory' | 'entries.setAccount' | 'entries.resend'
-  | 'accounts.list' | 'accounts.add' | 'accounts.update' | 'accounts.remove' | 'accounts.test'
+  | 'providers.list' | 'accounts.list' | 'accounts.add' | 'accounts.update' | 'accounts.remove' | 'accounts.test'
   | 'catalog.list' | 'catalog.refresh' | 'reports.get' | 'reports.csv' | 'idle.pending' | 'idle.resolve'
   | 'pomodoro.status' | 'pomodoro.start' | 'pomodoro.stop'
   | 'settings.get' | 'settings.set' | 'sync.status' | 'sync.now' | 'app.info';
@@ -220,6 +226,7 @@ export function createBridge(call: (method: BridgeMethod, args: unknown[]) => Pr
       restore: c('entries.restore'), continue: c('entries.continue'), history: c('entries.history'),
       restoreHistory: c('entries.restoreHistory'), setAccount: c('entries.setAccount'), resend: c('entries.resend'),
     },
+    providers: { list: c('providers.list') },
     accounts: { list: c('accounts.list'), add: c('accounts.add'), update: c('accounts.update'), remove: c('accounts.remove'), test: c('accounts.test') },
     catalog: { list: c('catalog.list'), refresh: c('catalog.refresh') },
     reports: { get: c('reports.get'), csv: c('reports.csv') },

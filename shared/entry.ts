@@ -47,10 +47,12 @@ export interface RunningTimer {
   account: string | null;
 }
 
-export const PROVIDERS = ['voltasis', 'kantata', 'kukkingu', 'expensicat', 'moneybird'] as const;
-export type Provider = (typeof PROVIDERS)[number];
-/** Names accepted on input that mean a canonical provider. */
-export const PROVIDER_ALIASES: Readonly<Record<string, Provider>> = { orgapi: 'expensicat' };
+/**
+ * A provider's id ('kukkingu'). The providers are listed once, by the connector registry in core
+ * (electron/core/sync/connectors/index.ts), which validates every id; the window asks it for
+ * the list (providers.list).
+ */
+export type Provider = string;
 
 /**
  * What the settings window knows of a provider (from the registry in core, over providers.list):
@@ -64,12 +66,8 @@ export interface ProviderInfo {
   context: { key: string; label: string; help: string; required: boolean }[];
 }
 
-export interface AccountContext {
-  org?: string;
-  tenant?: string;
-  administration?: string;
-  user?: string;
-}
+/** The ids an account's provider needs besides its base URL and token, by the descriptor's keys. */
+export type AccountContext = Record<string, string>;
 
 /** An account as shown anywhere outside the core: never carries a secret. */
 export interface Account {

@@ -8,9 +8,9 @@ import { homedir } from 'node:os';
 import type { Core } from '../core';
 import { resolveDataDir } from '../core/data-dir';
 import { ValidationError } from '../../shared/errors';
-import { PROVIDERS } from '../../shared/entry';
 import { entryViews } from '../core/entry-views';
 import { accountLine, entryLine, runningLine, syncText } from './format';
+import { addAccountCommand } from './account-add-command';
 import { attentionCommands } from './attention-commands';
 import { editCommand } from './edit-command';
 import { historyCommands, removeAccountCommand } from './way-out-commands';
@@ -175,25 +175,7 @@ export function buildProgram(io: Io): { program: Command; close(): void } {
     });
 
   const accounts = program.command('accounts').description('destination accounts');
-  accounts
-    .command('add')
-    .description('add a destination account')
-    .argument('<name>', 'a short name, e.g. work')
-    .addOption(new Option('--provider <p>', 'the remote API').choices([...PROVIDERS, 'orgapi']).makeOptionMandatory())
-    .requiredOption('--base-url <url>', 'everything before the API\'s resource path')
-    .option('--token-env <var>', 'environment variable that holds the token at sync time')
-    .option('--org <id>', 'organization id (Voltasis)')
-    .option('--tenant <id>', 'tenant id (Kukkingu)')
-    .option('--administration <id>', 'administration id (Moneybird)')
-    .option('--user <id>', 'user id (Moneybird)')
-    .option('--default', 'make it the default account')
-    .action((name: string, o: { provider: string; baseUrl: string; tokenEnv?: string; org?: string; tenant?: string; administration?: string; user?: string; default?: boolean }, cmd: Command) => {
-      const a = open(cmd).accounts.add({
-        name, provider: o.provider, base_url: o.baseUrl, token_env: o.tokenEnv ?? null,
-        org: o.org, tenant: o.tenant, administration: o.administration, user: o.user, is_default: o.default === true,
-      });
-      print(cmd, a, () => `added account ${accountLine(a).trim()}`);
-    });
+  addAccountCommand(accounts, { open, print });
   removeAccountCommand(accounts, { open, print });
   accounts
     .command('list')

@@ -2,8 +2,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Account, AccountContext, AccountRemoval, Provider } from '../../shared/entry';
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { accountFormPatchSchema, accountInputSchema, parseOrThrow, REQUIRED_CONTEXT, type AccountFormPatch, type AccountInput } from '../../shared/schemas';
+import { accountFormPatchSchema, accountInputSchema, parseOrThrow, type AccountFormPatch, type AccountInput } from '../../shared/schemas';
 import { newId } from './ids';
+import { descriptorOf, providerNamed } from './sync/connectors';
+import { checkContext } from './sync/connectors/context-field';
 
 interface AccountRow {
   id: string;
@@ -77,33 +79,27 @@ export function createAccounts(db: Database, now: () => number) {
     /** Adds an account; the first one, or one marked default, becomes the default. */
     add(input: AccountInput): Account {
       const a = parseOrThrow(accountInputSchema, input);
+      const provider = providerNamed(a.provider);
+      const context = checkContext(provider, a.context);
       return db.transaction(() => {
         if (byName.get(a.name)) throw ValidationError.one('name', `an account named ${JSON.stringify(a.name)} already exists`);
         const makeDefault = a.is_default === true || count.get()!.n === 0;
         if (makeDefault) clearDefault.run();
-        const context: AccountContext = {};
-        for (const k of ['org', 'tenant', 'administration', 'user'] as const) if (a[k]) context[k] = a[k];
         const id = newId();
         insert.run({
-          id, name: a.name, provider: a.provider, base_url: a.base_url, context: JSON.stringify(context),
+          id, name: a.name, provider: provider.id, base_url: a.base_url, context: JSON.stringify(context),
           token_env: a.token_env ?? null, is_default: makeDefault ? 1 : 0, created_at: now(),
         });
         return toAccount(byId.get(id)!);
       }).immediate();
     },
-    /** Changes where and how an account syncs; the name and provider stay. `null` clears a context id. */
+    /** Changes where and how an account syncs; the name and provider stay. `context: {key: null}` clears an id. */
     update(name: string, patch: AccountFormPatch): Account {
       const p = parseOrThrow(accountFormPatchSchema, patch);
       return db.transaction(() => {
         const row = byName.get(name);
         if (!row) throw new NotFoundError('account', name);
-        const context = JSON.parse(row.context) as AccountContext;
-        for (const k of ['org', 'tenant', 'administration', 'user'] as const) {
-          if (p[k] === null) delete context[k];
-          else if (p[k] !== undefined) context[k] = p[k];
-        }
-        const missing = REQUIRED_CONTEXT[row.provider].filter((k) => !context[k]);
-        if (missing.length) throw new ValidationError(missing.map((k) => ({ field: k, rule: `is required for provider ${row.provider}` })));
+        const context = checkContext(descriptorOf(row.provider), p.context, JSON.parse(row.context) as AccountContext);
         update.run({
           id: row.id, base_url: p.base_url ?? row.base_url, context: JSON.stringify(context),
           token_env: p.token_env === undefined ? row.token_env : p.token_env,

@@ -4,12 +4,12 @@
  * was done (created, edited in the web app, deleted there), read back through list().
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import type { Provider } from '../../shared/entry';
-import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { fakeFor, type FakeProvider } from '../providers';
 import { connectorOf, createOne, entryOf, listed, OTHER_PROJECT, PROJECT, ZONE } from './connector-kit';
 
-const PROVIDERS = Object.keys(FAKE_PROVIDERS) as Provider[];
-const DATED = new Set<Provider>(['kantata', 'kukkingu']);
+const dated = (p: Provider) => !descriptorOf(p).capabilities.timeOfDay;
 
 let server: FakeProvider | null = null;
 afterEach(async () => {
@@ -17,9 +17,9 @@ afterEach(async () => {
   server = null;
 });
 
-describe.each(PROVIDERS)('%s', (provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider) => {
   it('get() of a record made through create() is what list() reads for it', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const e = entryOf();
     const id = await createOne(c, e);
@@ -31,13 +31,13 @@ describe.each(PROVIDERS)('%s', (provider) => {
     expect(inList).toBeDefined();
     expect(got).toEqual({ ok: true, value: inList });
     const rec = got.ok ? got.value! : expect.fail('get failed');
-    expect([rec.remoteId, rec.description, rec.project_id, rec.key]).toEqual([id, 'Invoice review', PROJECT, DATED.has(provider) ? '2026-03-02' : '']);
+    expect([rec.remoteId, rec.description, rec.project_id, rec.key]).toEqual([id, 'Invoice review', PROJECT, dated(provider) ? '2026-03-02' : '']);
     expect(rec.raw).toBeTypeOf('object');
     expect(server.log.filter((l) => l.method === 'GET' && l.path.includes(id)).map((l) => l.status)).toEqual([200]);
   });
 
   it('get() of a record the web app deleted is null, and list() no longer has it', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const gone = await createOne(c, entryOf());
     const kept = await createOne(c, entryOf({ id: 'local-2', description: 'Kept', start: entryOf().end + 3_600_000, end: entryOf().end + 7_200_000 }));
@@ -55,7 +55,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   });
 
   it('get() of a record deleted through remove() is null', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const id = await createOne(c, entryOf());
     expect(await c.remove(id)).toEqual({ ok: true, value: undefined });
@@ -63,7 +63,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   });
 
   it('a server error on get() is an error, never "deleted"', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const id = await createOne(c, entryOf());
     server.inject({ fault: { kind: 'status', status: 503 }, method: 'GET' });
@@ -73,7 +73,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   });
 
   it("an edit in the web app (description, length, project) shows in list() and get(), newer than before", async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const id = await createOne(c, entryOf());
     const before = Date.now();
@@ -88,7 +88,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   });
 
   it('editRemote(id, text) still edits the description alone; unknown ids are refused by name', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const c = connectorOf(server);
     const id = await createOne(c, entryOf());
     const was = await listed(c, id);

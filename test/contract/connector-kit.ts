@@ -13,7 +13,7 @@ export const PROJECT = '7001';
 export const OTHER_PROJECT = '7002';
 
 export function connectorOf(server: FakeProvider): Connector {
-  const { base_url, ...context } = server.account();
+  const { base_url, context } = server.account();
   const account = {
     id: 'acc', name: 'acc', provider: server.provider as Provider, base_url, context,
     token_env: null, has_stored_secret: false, is_default: true,

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 function connector(s: MoneybirdFake, over: { user?: string } = {}) {
-  const { base_url, ...context } = s.account();
+  const { base_url, context } = s.account();
   const account = { id: 'a', name: 'a', provider: 'moneybird' as const, base_url, context: { ...context, ...over }, token_env: null, has_stored_secret: false, is_default: true };
   return connectorFor(account, s.token, createHttp({ fetch: nodeFetch, secrets: [s.token], timeoutMs: 2000 }));
 }
@@ -96,7 +96,7 @@ describe('moneybird lists', () => {
   it('times come back UTC with milliseconds, and paused_duration (seconds, floored to minutes) shortens the work', async () => {
     server = await startMoneybird();
     const id = server.seedRemote({ description: 'with a break', start: Date.parse('2026-03-02T09:00:00Z'), seconds: 3600, project_id: '101' });
-    const { base_url, administration } = server.account();
+    const { base_url, context: { administration } } = server.account();
     const patched = await fetch(`${base_url}/api/v2/${administration}/time_entries/${id}`, {
       method: 'PATCH', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ time_entry: { paused_duration: 330 } }),
@@ -109,7 +109,7 @@ describe('moneybird lists', () => {
 
   it('the fake refuses per_page above 100 and answers with or without .json', async () => {
     server = await startMoneybird();
-    const { base_url, administration } = server.account();
+    const { base_url, context: { administration } } = server.account();
     const get = (path: string) => fetch(`${base_url}/api/v2/${administration}/${path}`, { headers: { Authorization: `Bearer ${server!.token}` } });
     const tooMany = await get('time_entries.json?per_page=101');
     expect(tooMany.status).toBe(400);

@@ -5,7 +5,8 @@
  * the queue resumes and each entry lands exactly once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
+import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { createSyncWorker } from '../../electron/core/sync/worker';
@@ -17,7 +18,7 @@ import { testCore } from '../helpers/temp';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   let w: World;
   afterEach(async () => w?.done());
 

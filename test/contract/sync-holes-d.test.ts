@@ -5,10 +5,11 @@
  * every server's store AND the local list.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
-import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Provider } from '../../shared/entry';
+import { fakeFor, type FakeProvider } from '../providers';
 import { TOKEN_ENV, world, type World } from '../helpers/sync';
-import { AccountIntent, count, expectIntent, oneEntryOnAcct, POST_PATH, settle, UPDATE_METHOD, type Place } from './sync-holes-kit';
+import { AccountIntent, count, expectIntent, oneEntryOnAcct, POST_PATH, settle, updateMethod, type Place } from './sync-holes-kit';
 
 const refused = { kind: 'status', status: 422 } as const;
 
@@ -20,7 +21,7 @@ afterEach(async () => {
   for (const s of others.splice(0)) await s.close();
 });
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole d: a create the server refused, then deleted by the user — it just goes, nothing owed, never sent', async () => {
     w = await world(provider);
     const { here, intent, e } = oneEntryOnAcct(w);
@@ -43,7 +44,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     await w.drain();
     expectIntent(w, intent, here);
 
-    w.server.inject({ method: UPDATE_METHOD[provider], fault: refused });
+    w.server.inject({ method: updateMethod(provider), fault: refused });
     w.core.entries.edit(e.id, { description: 'task 1, refused' });
     intent.edited(e.id, { description: 'task 1, refused' });
     await w.sync();
@@ -58,10 +59,10 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
   });
 
   // The second account is on another provider's fake, so a move also crosses connectors.
-  const to = PROVIDERS[(PROVIDERS.indexOf(provider) + 1) % PROVIDERS.length]!;
+  const to = PROVIDER_IDS[(PROVIDER_IDS.indexOf(provider) + 1) % PROVIDER_IDS.length]!;
   it(`hole d: moved to account B (${to}), then made local-only — only the account it is on holds it, then none`, async () => {
     w = await world(provider);
-    const b = await FAKE_PROVIDERS[to]();
+    const b = await fakeFor(to)();
     others.push(b);
     // The engine hands every account the token the user configured; the second server accepts it too.
     b.token = w.server.token;

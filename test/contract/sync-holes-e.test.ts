@@ -6,9 +6,10 @@
  * attention state with no way out. Judged by the server's store AND the local list.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Entry, type Provider } from '../../shared/entry';
+import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Entry, type Provider } from '../../shared/entry';
 import { world, type World } from '../helpers/sync';
-import { count, DAY, expectIntent, oneEntryOnAcct, settle, until, UPDATE_METHOD, type AccountIntent, type Place } from './sync-holes-kit';
+import { count, DAY, expectIntent, oneEntryOnAcct, settle, until, updateMethod, type AccountIntent, type Place } from './sync-holes-kit';
 
 let w: World | null = null;
 afterEach(async () => {
@@ -45,7 +46,7 @@ async function deletedThere(provider: Provider): Promise<{ at: World; e: Entry; 
   return { at, e, intent, here };
 }
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole e: deleted on the server, the user keeps it here only — local, no server record', async () => {
     const { at, e, intent, here } = await deletedThere(provider);
     at.core.entries.setAccount([e.id], null);
@@ -101,14 +102,14 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
 
     // The pull lists the record; the update is held 300 ms at the server, and the record is
     // deleted there meanwhile (leased means the pull is over and the update is on its way).
-    at.server.inject({ method: UPDATE_METHOD[provider], fault: { kind: 'latency', ms: 300 } });
+    at.server.inject({ method: updateMethod(provider), fault: { kind: 'latency', ms: 300 } });
     at.core.entries.edit(e.id, { description: 'task 1, edited' });
     intent.edited(e.id, { description: 'task 1, edited' });
     const pass = at.pass();
     await until(() => at.core.queue.report().queued.some((q) => q.attempts > 0), 'the update to be leased');
     at.server.deleteRemote(rec!.id);
     await pass;
-    expect(at.server.log.filter((l) => l.method === UPDATE_METHOD[provider]).map((l) => l.status), 'the update met the deletion').toEqual([404]);
+    expect(at.server.log.filter((l) => l.method === updateMethod(provider)).map((l) => l.status), 'the update met the deletion').toEqual([404]);
     at.clock.advance(3_600_000);
     expectMarkedGone(at, e.id);
     const sent = writes(at);

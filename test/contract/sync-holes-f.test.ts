@@ -6,7 +6,8 @@
  * Judged by the server's store AND the local list, against what the user and the other client did.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
+import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Provider } from '../../shared/entry';
 import { world, type World } from '../helpers/sync';
 import { DAY, expectIntent, oneEntryOnAcct } from './sync-holes-kit';
 
@@ -16,7 +17,7 @@ afterEach(async () => {
   w = null;
 });
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole f: outside the pull window, the server edits the description, the user the project — both kept, no false note', async () => {
     w = await world(provider);
     // Older than the 14-day pull window: only a read by id can show the other client's edit.

@@ -4,7 +4,8 @@
  * what the user did: the fake's store AND the local list must both equal it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
+import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { localDateOf, zonedInstant } from '../../shared/time';
@@ -19,7 +20,7 @@ afterEach(async () => {
   w = null;
 });
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole g: a pass that outlives its lease while its create is on the wire — the entry lands once', async () => {
     w = await world(provider, { leaseMs: LEASE_MS });
     const at = w;
@@ -52,7 +53,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     intent.made(e);
     await at.drain();
     const first = at.core.entries.edit(e.id, { end: new Date(Date.parse(e.end) + 60_000).toISOString() });
-    at.server.inject({ method: provider === 'expensicat' || provider === 'moneybird' ? 'PATCH' : 'PUT', fault: { kind: 'latency', ms: 200 } });
+    at.server.inject({ method: descriptorOf(provider).capabilities.updateVerb, fault: { kind: 'latency', ms: 200 } });
     const pass = at.pass();
     for (let i = 0; i < 200 && !at.core.queue.report().queued.some((q) => q.attempts > 0); i++) await new Promise((r) => setTimeout(r, 5));
     const second = at.core.entries.edit(e.id, { end: new Date(Date.parse(first.end) + 60_000).toISOString() });
@@ -101,7 +102,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
   });
 });
 
-describe.each(['kantata', 'kukkingu'] as const)('%s (one record per local day)', (provider) => {
+describe.each(PROVIDER_IDS.filter((p) => !descriptorOf(p).capabilities.timeOfDay))('%s (one record per local day)', (provider) => {
   it('hole f: a server edit to one day of an entry across midnight reaches its other day', async () => {
     w = await world(provider);
     const at = w;

@@ -5,16 +5,15 @@
  * database; for all, the create path, settling and bounded waiting.
  */
 import { expect } from 'vitest';
+import { descriptorOf } from '../../electron/core/sync/connectors';
 import type { Entry, Provider } from '../../shared/entry';
 import type { FakeProvider } from '../providers';
 import { expectedRecords, Intent, type World } from '../helpers/sync';
 
 /** Create paths of all five APIs (Moneybird's .json included). */
 export const POST_PATH = /time[-_]entries(\.json)?$/;
-/** How each API updates a record. */
-export const UPDATE_METHOD: Record<Provider, 'PUT' | 'PATCH'> = {
-  voltasis: 'PUT', kantata: 'PUT', kukkingu: 'PUT', expensicat: 'PATCH', moneybird: 'PATCH',
-};
+/** How each API updates a record, as its descriptor declares. */
+export const updateMethod = (provider: Provider): 'PUT' | 'PATCH' => descriptorOf(provider).capabilities.updateVerb;
 export const DAY = 86_400_000;
 
 /** An entry as the user last left it, with the account they gave it (null: local-only). */

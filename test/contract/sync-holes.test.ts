@@ -4,7 +4,9 @@
  * by hand): the fake's store AND the local list must both equal it, never our database's view.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Entry, type Provider } from '../../shared/entry';
+import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { heldFor } from '../helpers/expected-records';
+import { type Entry, type Provider } from '../../shared/entry';
 import { localDateOf, zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
 import { POST_PATH, settle, until } from './sync-holes-kit';
@@ -32,7 +34,7 @@ async function lostAnswer(provider: Provider): Promise<{ at: World; intent: User
   return { at, intent, e };
 }
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole a: delete during an in-flight create — nothing on the server, nothing local, never back', async () => {
     w = await world(provider);
     const at = w;
@@ -100,12 +102,12 @@ function twoDaysAgo(at: World, h: number, m: number, s: number): number {
 }
 
 describe('hole c: rounding servers keep the user\'s seconds', () => {
-  const cases: [Provider, (at: World) => { start: number | null; date: string | null; seconds: number }][] = [
-    ['kantata', (at) => ({ start: null, date: localDateOf(twoDaysAgo(at, 9, 0, 0), ZONE), seconds: 91 * 60 })],
-    ['moneybird', (at) => ({ start: twoDaysAgo(at, 9, 0, 0), date: null, seconds: 91 * 60 })],
-    // Whole minutes of duration (90.5 rounds to 91), the start as sent.
-    ['voltasis', (at) => ({ start: twoDaysAgo(at, 9, 0, 37), date: null, seconds: 91 * 60 })],
-  ];
+  // Every provider that rounds, holding what its declared precision keeps of the typed times.
+  const rounding = PROVIDER_IDS.filter((p) => descriptorOf(p).capabilities.precision !== 'seconds');
+  const cases: [Provider, (at: World) => { start: number | null; date: string | null; seconds: number }][] = rounding.map((p) => [p, (at) => {
+    const [h] = heldFor(p, { description: 'rounded', project_id: '101', start: twoDaysAgo(at, 9, 0, 37), end: twoDaysAgo(at, 10, 31, 7) }, ZONE);
+    return { start: h!.start, date: h!.date, seconds: h!.seconds };
+  }]);
   it.each(cases)('%s: 09:00:37–10:31:07 stays as typed through syncs and pulls, with no history and no rewrite', async (provider, held) => {
     w = await world(provider);
     const intent = new UserIntent();

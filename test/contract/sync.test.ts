@@ -3,13 +3,14 @@
  * with the server's store judged against our entries (helpers/sync.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type Provider } from '../../shared/entry';
+import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type Provider } from '../../shared/entry';
 import { expectExactlyOnce, world, type World } from '../helpers/sync';
 import type { Fault } from '../providers/server';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
 
-describe.each(PROVIDERS)('%s', (provider: Provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   let w: World;
   afterEach(async () => w?.done());
 
@@ -80,7 +81,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     await w.drain();
     w.core.entries.edit(a.id, { description: 'task 1 renamed', end: new Date(Date.parse(a.end) + 600_000).toISOString() });
     w.core.entries.remove(b.id);
-    w.server.inject({ method: provider === 'expensicat' || provider === 'moneybird' ? 'PATCH' : 'PUT', fault: { kind: 'reset' } });
+    w.server.inject({ method: descriptorOf(provider).capabilities.updateVerb, fault: { kind: 'reset' } });
     w.server.inject({ method: 'DELETE', fault: { kind: 'reset' } });
     await w.drain();
     expectExactlyOnce(w);
@@ -88,7 +89,7 @@ describe.each(PROVIDERS)('%s', (provider: Provider) => {
     expect(w.core.entries.exists(b.id)).toBe(false);
   });
 
-  if (provider === 'kantata') {
+  if (descriptorOf(provider).capabilities.bulkCreate > 1) {
     it('a bulk create the server only half stores is completed, not duplicated', async () => {
       w = await world(provider);
       for (let i = 0; i < 12; i++) w.add(i);

@@ -4,10 +4,11 @@
  */
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type AccountContext, type Provider } from '../../shared/entry';
+import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
+import { type AccountContext, type Provider } from '../../shared/entry';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { testConnection } from '../../electron/core/sync/test-connection';
-import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { FAKE_PROVIDERS, fakeFor, type FakeProvider } from '../providers';
 
 let server: FakeProvider | null = null;
 afterEach(async () => {
@@ -17,8 +18,8 @@ afterEach(async () => {
 
 const BAD = 'wrong-token-Zq81xK3vP0';
 
-function target(s: FakeProvider, provider: Provider, token: string, over: Partial<AccountContext> = {}) {
-  const { base_url, ...context } = s.account();
+function target(s: FakeProvider, provider: Provider, token: string, over: AccountContext = {}) {
+  const { base_url, context } = s.account();
   return { provider, base_url, context: { ...context, ...over }, token, fetch: nodeFetch, timeoutMs: 2000 };
 }
 
@@ -31,9 +32,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe.each(PROVIDERS)('%s', (provider) => {
+describe.each(PROVIDER_IDS)('%s', (provider) => {
   it('connects with the right token, and says how long the answer took', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     // A known delay: the time reported must cover it and fit inside the call's own wall time.
     server.inject({ fault: { kind: 'latency', ms: 120 } });
     const before = performance.now();
@@ -49,7 +50,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
   });
 
   it('says the server refused the token (401), without echoing it', async () => {
-    server = await FAKE_PROVIDERS[provider]();
+    server = await fakeFor(provider)();
     const r = await testConnection(target(server, provider, BAD));
     expect(r).toMatchObject({ ok: false, status: 401 });
     expect(r.message).toMatch(/^The server refused the token \(401\)/);

@@ -171,7 +171,7 @@ test('accounts: a missing context id is refused; test connection reports a bad t
     await form.getByLabel('Account Name').fill('client-k');
     await form.getByLabel('Account Base URL').fill('http://127.0.0.1:9/');
     await form.getByRole('button', { name: 'Save account' }).click();
-    await expect(form.locator('[data-field="tenant"]')).toContainText('is required for provider kukkingu');
+    await expect(form.locator('[data-field="context.tenant"]')).toContainText('is required for Kukkingu');
     await expect(app.getByTestId('account-row')).toHaveCount(0);
 
     await form.getByLabel('Account service').selectOption('kantata');

@@ -11,7 +11,7 @@ test('09:00:37–10:31:07 synced to Moneybird: the row keeps the seconds and say
   const fake = await FAKE_PROVIDERS.moneybird();
   try {
     const a = fake.account();
-    expect(host.cli('accounts', 'add', 'mb', '--provider', 'moneybird', '--base-url', a.base_url, '--administration', a.administration!, '--user', a.user!, '--token-env', 'FAKE_TOKEN').code).toBe(0);
+    expect(host.cli('accounts', 'add', 'mb', '--provider', 'moneybird', '--base-url', a.base_url, '--administration', a.context.administration!, '--user', a.context.user!, '--token-env', 'FAKE_TOKEN').code).toBe(0);
     const [y, m, d] = localDateOf(Date.now() - 86_400_000, ZONE).split('-').map(Number) as [number, number, number];
     const start = new Date(zonedInstant(y, m, d, 9, 0, ZONE) + 37_000).toISOString();
     const end = new Date(zonedInstant(y, m, d, 10, 31, ZONE) + 7_000).toISOString();

@@ -6,10 +6,10 @@
  */
 import { expect } from 'vitest';
 import type { Entry, Provider } from '../../shared/entry';
-import { splitByLocalDay } from '../../shared/time';
 import { createSyncEngine, type SyncReport } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { FAKE_PROVIDERS, type FakeProvider, type Held } from '../providers';
+import { fakeFor, type FakeProvider, type Held } from '../providers';
+import { heldFor, type Expected } from './expected-records';
 import { testCore, type TestCore } from './temp';
 
 export const ZONE = 'Europe/Amsterdam';
@@ -32,7 +32,7 @@ export interface World extends TestCore {
 }
 
 export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs?: number } = {}): Promise<World> {
-  let server = await FAKE_PROVIDERS[provider]();
+  let server = await fakeFor(provider)();
   // What the user configured; a test may rotate the server's token to simulate revocation.
   const token = server.token;
   const port = Number(new URL(server.url).port);
@@ -79,7 +79,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
       });
     },
     async restart() {
-      w.server = server = await FAKE_PROVIDERS[provider]({ port });
+      w.server = server = await fakeFor(provider)({ port });
     },
     async done() {
       await server.close();
@@ -90,26 +90,9 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
   return w;
 }
 
-/** The records the seed says the server should hold for one of our entries. */
-export function expectedRecords(provider: Provider, e: Pick<Entry, 'description' | 'start' | 'end' | 'project_id'>): Omit<Held, 'id' | 'ref'>[] {
-  const start = Date.parse(e.start);
-  const end = Date.parse(e.end);
-  const secs = (end - start) / 1000;
-  const base = { description: e.description, project_id: e.project_id };
-  switch (provider) {
-    case 'voltasis':
-      return [{ ...base, start, date: null, seconds: Math.max(1, Math.round(secs / 60)) * 60 }];
-    case 'expensicat':
-      return [{ ...base, start, date: null, seconds: secs }];
-    case 'moneybird': {
-      const floor = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-      return [{ ...base, start: floor(start), date: null, seconds: (floor(end) - floor(start)) / 1000 }];
-    }
-    case 'kantata':
-      return splitByLocalDay(start, end, ZONE).map((p) => ({ ...base, start: null, date: p.date, seconds: Math.max(1, Math.round(p.seconds / 60)) * 60 }));
-    case 'kukkingu':
-      return splitByLocalDay(start, end, ZONE).map((p) => ({ ...base, start: null, date: p.date, seconds: p.seconds }));
-  }
+/** The records the server should hold for one of our entries, by its provider's declared precision. */
+export function expectedRecords(provider: Provider, e: Pick<Entry, 'description' | 'start' | 'end' | 'project_id'>): Expected[] {
+  return heldFor(provider, { description: e.description, project_id: e.project_id, start: Date.parse(e.start), end: Date.parse(e.end) }, ZONE);
 }
 
 /**

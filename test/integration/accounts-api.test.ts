@@ -40,13 +40,13 @@ const ok = async <M extends BridgeMethod>(method: M, ...args: unknown[]): Promis
 describe('accounts over the bridge', () => {
   it('stores a typed token in the secret store only; no answer carries it', async () => {
     setup();
-    const a = await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://moneybird.example/', administration: '123', user: '9', token: '  s3cret-token  ' });
+    const a = await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://moneybird.example/', context: { administration: '123', user: '9' }, token: '  s3cret-token  ' });
     expect(a).toMatchObject({ name: 'mb', base_url: 'https://moneybird.example', has_stored_secret: true, context: { administration: '123', user: '9' } });
     expect(secrets.get(a.id)).toBe('s3cret-token');
     const everything = JSON.stringify([a, await ok('accounts.list'), t.core.db.prepare('SELECT * FROM accounts').all()]);
     expect(everything).not.toContain('s3cret-token');
 
-    const u = await ok('accounts.update', 'mb', { token: null, user: '10' });
+    const u = await ok('accounts.update', 'mb', { token: null, context: { user: '10' } });
     expect(u).toMatchObject({ has_stored_secret: false, context: { administration: '123', user: '10' } });
     expect(secrets.get(a.id)).toBeNull();
   });
@@ -59,13 +59,18 @@ describe('accounts over the bridge', () => {
       expect(r.error.issues).toEqual(expect.arrayContaining([
         { field: 'base_url', rule: expect.stringMatching(/http\(s\) URL/) },
         { field: 'token', rule: expect.stringMatching(/without spaces/) },
-        { field: 'tenant', rule: 'is required for provider kukkingu' },
       ]));
     }
+    // A well-formed form is then checked against the provider's descriptor: its context ids.
+    const k = await api.dispatch('accounts.add', [{ name: 'k', provider: 'kukkingu', base_url: 'https://k.example', context: { tenant: ' ', org: 'o' } }]);
+    expect(k).toMatchObject({ ok: false, error: { issues: [
+      { field: 'context.org', rule: 'is not an id Kukkingu uses (it takes tenant)' },
+      { field: 'context.tenant', rule: 'must be 1 to 255 characters' },
+    ] } });
     expect(t.core.accounts.list()).toEqual([]);
-    await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://m.example', administration: '1', user: '2' });
-    const clear = await api.dispatch('accounts.update', ['mb', { administration: null }]);
-    expect(clear).toMatchObject({ ok: false, error: { issues: [{ field: 'administration', rule: 'is required for provider moneybird' }] } });
+    await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://m.example', context: { administration: '1', user: '2' } });
+    const clear = await api.dispatch('accounts.update', ['mb', { context: { administration: null } }]);
+    expect(clear).toMatchObject({ ok: false, error: { issues: [{ field: 'context.administration', rule: 'is required for Moneybird' }] } });
     expect(t.core.accounts.byName('mb').context.administration).toBe('1');
   });
 

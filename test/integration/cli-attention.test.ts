@@ -35,7 +35,7 @@ async function voltasis(name: string): Promise<FakeProvider> {
   const f = await FAKE_PROVIDERS.voltasis();
   fakes.push(f);
   const a = f.account();
-  expect(run('accounts', 'add', name, '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', `FAKE_TOKEN_${fakes.length - 1}`).code).toBe(0);
+  expect(run('accounts', 'add', name, '--provider', 'voltasis', '--base-url', a.base_url, ...(a.context.org ? ['--org', a.context.org] : []), '--token-env', `FAKE_TOKEN_${fakes.length - 1}`).code).toBe(0);
   return f;
 }
 const listed = (): Listed[] => json('list');

@@ -27,7 +27,7 @@ describe('timetray history', () => {
   it('a description changed here and on the server: history says which value lost, where; --restore brings it back and sync sends it', async () => {
     fake = await FAKE_PROVIDERS.voltasis();
     const a = fake.account();
-    expect(run('accounts', 'add', 'v', '--provider', 'voltasis', '--base-url', a.base_url, ...(a.org ? ['--org', a.org] : []), '--token-env', 'FAKE_TOKEN').code).toBe(0);
+    expect(run('accounts', 'add', 'v', '--provider', 'voltasis', '--base-url', a.base_url, ...(a.context.org ? ['--org', a.context.org] : []), '--token-env', 'FAKE_TOKEN').code).toBe(0);
     const e = json('add', 'Draft', '--start', recent(90), '--duration', '30m');
     expect((await runAsync('sync')).code).toBe(0);
     const remoteId = json('list')[0].sync.remote_id as string;

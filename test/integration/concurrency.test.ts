@@ -27,7 +27,7 @@ function write(name: string, count: number): Promise<{ code: number | null; err:
 describe('two processes on one database', () => {
   it('both writers land every entry, each with its outbox row, while a reader reads', async () => {
     const core = openCore({ dataDir: dir, zone: 'UTC' });
-    core.accounts.add({ name: 'work', provider: 'voltasis', base_url: 'http://127.0.0.1:9', org: 'o', is_default: true });
+    core.accounts.add({ name: 'work', provider: 'voltasis', base_url: 'http://127.0.0.1:9', context: { org: 'o' }, is_default: true });
     const writers = Promise.all([write('a', 300), write('b', 300)]);
     // This process keeps reading (and writing its own timer) meanwhile, as the tray app would.
     let reads = 0;

@@ -105,7 +105,7 @@ describe('hole l: giving entries an account, moving them, making them local-only
     t = testCore();
     t.core.accounts.add({ name: 'a', provider: 'voltasis', base_url: 'https://a.test' });
     const aId = t.core.accounts.byName('a').id;
-    t.core.accounts.add({ name: 'b', provider: 'moneybird', base_url: 'https://b.test', administration: '1', user: '2' });
+    t.core.accounts.add({ name: 'b', provider: 'moneybird', base_url: 'https://b.test', context: { administration: '1', user: '2' } });
     const fresh = t.core.entries.create({ description: 'fresh', start: '2026-01-15T07:00:00Z', end: '2026-01-15T08:00:00Z', account: 'a' });
     const sent = t.core.entries.create({ description: 'sent', start: '2026-01-15T08:00:00Z', end: '2026-01-15T09:00:00Z', account: 'a' });
     attempted(t, sent.id);

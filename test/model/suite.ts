@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { descriptorOf } from '../../electron/core/sync/connectors';
 import type { Provider } from '../../shared/entry';
 import { violations } from './check';
 import { commands, type Model, type Real } from './commands';
@@ -41,7 +42,7 @@ export function modelSuite(provider: Provider): void {
     it(`the server and the local list equal what the user did (${RUNS} sequences)`, async () => {
       const totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };
       await fc.assert(
-        fc.asyncProperty(commands({ dateOnly: provider === 'kantata' || provider === 'kukkingu' }), async (cmds) => {
+        fc.asyncProperty(commands({ dateOnly: !descriptorOf(provider).capabilities.timeOfDay }), async (cmds) => {
           const t = Date.now();
           const base = t - (t % HOUR);
           const sys = await startSystem(provider, base);

@@ -9,7 +9,7 @@ import type { Provider } from '../../shared/entry';
 import { createSyncEngine, type SyncEngine } from '../../electron/core/sync/engine';
 import type { FetchLike } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
+import { fakeFor, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
 
 export const ZONE = 'Europe/Amsterdam';
@@ -54,7 +54,7 @@ export interface System extends TestCore {
 }
 
 export async function startSystem(provider: Provider, now: number): Promise<System> {
-  const server = await FAKE_PROVIDERS[provider]();
+  const server = await fakeFor(provider)();
   const t = testCore({ now: new Date(now).toISOString(), zone: ZONE });
   t.core.accounts.add({ name: 'acct', provider, ...server.account(), token_env: 'TIMETRAY_MODEL_TOKEN', is_default: true });
   const stats = { passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };

@@ -7,11 +7,20 @@ import { startMoneybird } from './moneybird';
 import type { FakeProvider } from './types';
 import { startVoltasis } from './voltasis';
 
-export const FAKE_PROVIDERS: Record<Provider, (o?: { port?: number }) => Promise<FakeProvider>> = {
+type StartFake = (o?: { port?: number }) => Promise<FakeProvider>;
+
+export const FAKE_PROVIDERS = {
   voltasis: startVoltasis,
   kantata: startKantata,
   kukkingu: startKukkingu,
   expensicat: startExpensicat,
   moneybird: startMoneybird,
-};
+} satisfies Record<Provider, StartFake>;
+
+/** The fake for a registry id: a provider without one fails here, by name, not as undefined. */
+export function fakeFor(provider: Provider): StartFake {
+  const start = (FAKE_PROVIDERS as Record<Provider, StartFake | undefined>)[provider];
+  if (!start) throw new Error(`no fake server for provider ${provider}: add one to test/providers/index.ts`);
+  return start;
+}
 export type { FakeProvider, Held } from './types';

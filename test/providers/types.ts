@@ -32,8 +32,8 @@ export interface RemoteEdit {
 
 export interface FakeProvider extends FakeServer {
   readonly provider: Provider;
-  /** Options for `accounts add` (the base URL and the context ids this API needs). */
-  account(): { base_url: string; org?: string; tenant?: string; administration?: string; user?: string };
+  /** What `accounts add` takes (the base URL, and the context ids this API needs by descriptor key). */
+  account(): { base_url: string; context: Record<string, string> };
   held(): Held[];
   /** A record made elsewhere (the web app): pull must bring it in. */
   seedRemote(r: { description: string; start: number; seconds: number; project_id: string }): string;

@@ -84,9 +84,9 @@ describe('entry validation', () => {
 describe('account validation', () => {
   it('needs the provider context the API needs', () => {
     expect(issuesOf(() => t.core.accounts.add({ name: 'k', provider: 'kukkingu', base_url: 'https://x.test' })))
-      .toEqual([{ field: 'tenant', rule: 'is required for provider kukkingu' }]);
+      .toEqual([{ field: 'context.tenant', rule: 'is required for Kukkingu' }]);
     expect(issuesOf(() => t.core.accounts.add({ name: 'm', provider: 'moneybird', base_url: 'https://x.test' })).map((i) => i.field))
-      .toEqual(['administration', 'user']);
+      .toEqual(['context.administration', 'context.user']);
   });
   it('refuses bad names, URLs and providers, and duplicates', () => {
     expect(issuesOf(() => t.core.accounts.add({ name: 'a b', provider: 'voltasis', base_url: 'https://x.test' }))[0]!.field).toBe('name');

@@ -59,7 +59,7 @@ describe('restoring a history item', () => {
 describe('the bridge', () => {
   it('entries.list carries local_only and history_count; restoreHistory edits and queues', async () => {
     setup();
-    await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://m.test', administration: '1', user: '2' });
+    await ok('accounts.add', { name: 'mb', provider: 'moneybird', base_url: 'https://m.test', context: { administration: '1', user: '2' } });
     const e = await ok('entries.create', { description: 'Server text', start: '2026-01-15T09:00:00Z', end: '2026-01-15T10:00:00Z', tags: ['deep'] });
     // What a merge leaves when the server's edit won over the user's "Mine".
     t.core.db.prepare("INSERT INTO entry_history (entry_id, at, source, fields, note) VALUES (?, ?, 'remote', ?, ?)")

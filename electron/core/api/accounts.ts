@@ -4,11 +4,13 @@
  * answer ever carries it back, and "Test connection" reports what happened without it.
  */
 import type { ConnectionResult } from '../../../shared/catalog';
-import type { Account, AccountContext, AccountRemoval } from '../../../shared/entry';
+import type { Account, AccountRemoval, ProviderInfo } from '../../../shared/entry';
 import { ValidationError } from '../../../shared/errors';
 import { accountFormPatchSchema, accountFormSchema, connectionTargetSchema, parseOrThrow, type AccountForm, type AccountFormPatch, type ConnectionTarget } from '../../../shared/schemas';
 import type { Core } from '..';
 import type { SecretStore } from '../secrets';
+import { providerInfos, providerNamed } from '../sync/connectors';
+import { checkContext } from '../sync/connectors/context-field';
 import type { FetchLike } from '../sync/http';
 import { testConnection } from '../sync/test-connection';
 
@@ -54,6 +56,7 @@ const originOf = (url: string) => new URL(url).origin;
 export function accountHandlers(d: AccountHandlerDeps) {
   const { core } = d;
   return {
+    'providers.list': (): ProviderInfo[] => providerInfos(),
     'accounts.add': (form: AccountForm): Account => {
       refuseTokenEnv(form);
       const { token, ...input } = parseOrThrow(accountFormSchema, form);
@@ -83,18 +86,14 @@ export function accountHandlers(d: AccountHandlerDeps) {
     'accounts.test': async (target: ConnectionTarget): Promise<ConnectionResult> => {
       const t = parseOrThrow(connectionTargetSchema, target);
       if (!d.fetch) throw new Error('This process cannot make network requests');
-      let provider = t.provider;
-      let base_url = t.base_url;
-      let context: AccountContext = { org: t.org, tenant: t.tenant, administration: t.administration, user: t.user };
-      let token = t.token ?? null;
-      if (!provider) {
-        const a = core.accounts.byName(t.name!);
-        ({ provider, base_url, context } = a);
-        token ??= d.tokenFor(a);
-        if (!token) throw ValidationError.one('token', `is not available for account ${a.name}: type one, or set ${a.token_env ?? 'token_env'}`);
+      if (t.provider) {
+        const p = providerNamed(t.provider);
+        return testConnection({ provider: p.id, base_url: t.base_url!, context: checkContext(p, t.context), token: t.token!, fetch: d.fetch });
       }
-      for (const k of Object.keys(context) as (keyof AccountContext)[]) if (!context[k]) delete context[k];
-      return testConnection({ provider, base_url: base_url!, context, token: token!, fetch: d.fetch });
+      const a = core.accounts.byName(t.name!);
+      const token = t.token ?? d.tokenFor(a);
+      if (!token) throw ValidationError.one('token', `is not available for account ${a.name}: type one, or set ${a.token_env ?? 'token_env'}`);
+      return testConnection({ provider: a.provider, base_url: a.base_url, context: a.context, token, fetch: d.fetch });
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { ConnectionResult } from '../../../shared/catalog';
 import type { Account, AccountContext, Provider } from '../../../shared/entry';
 import { isLoopbackHost } from '../../../shared/schemas';
-import { connectorFor } from './connectors';
+import { connectorFor, descriptorOf } from './connectors';
 import { redact } from './errors';
 import { createHttp, type FetchLike, type Http, type HttpRequest } from './http';
 
@@ -98,7 +98,7 @@ export async function testConnection(o: ConnectionTest): Promise<ConnectionResul
   const message =
     s === 401 ? `The server refused the token (401): check it, or make a new one.`
       : s === 403 ? `The token was accepted but may not do this (403): check its scopes and the ${contextWords(o.provider)}.`
-        : s === 404 ? `Nothing found at that address (404): check the base URL${o.provider === 'moneybird' ? ' and the administration id' : ''}.`
+        : s === 404 ? `Nothing found at that address (404): check the base URL${descriptorOf(o.provider).context.length ? ` and the ${contextWords(o.provider)}` : ''}.`
           : s === 400 || s === 422 ? `The server refused the request (${s}): check the ${contextWords(o.provider)}.`
             : s === 429 ? `Too many requests (429): the service asks to wait; try again in a few minutes.`
               : s >= 500 ? `The service has a problem (${s}): try again later.`
@@ -106,11 +106,8 @@ export async function testConnection(o: ConnectionTest): Promise<ConnectionResul
   return done(false, s, message);
 }
 
+/** "tenant id", "administration id and user id": the context ids the provider's descriptor names. */
 function contextWords(provider: Provider): string {
-  switch (provider) {
-    case 'kukkingu': return 'tenant id';
-    case 'moneybird': return 'administration and user ids';
-    case 'voltasis': return 'organisation id';
-    default: return 'account settings';
-  }
+  const labels = descriptorOf(provider).context.map((f) => f.label.toLowerCase());
+  return labels.length ? `${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' and ' : ''}${labels.at(-1)}` : 'account settings';
 }

@@ -2,23 +2,18 @@
  * Accounts: where entries sync to. The token is typed here and handed to main once; main keeps it
  * in the system's encrypted store and never sends it back, so the form never shows it again.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConnectionResult } from '../../../shared/catalog';
-import { PROVIDERS, type Provider } from '../../../shared/entry';
+import type { ProviderInfo } from '../../../shared/entry';
 import { ValidationError, type FieldIssue } from '../../../shared/errors';
-import { REQUIRED_CONTEXT, type AccountForm } from '../../../shared/schemas';
+import type { AccountForm } from '../../../shared/schemas';
 import { issueFor } from '../format';
 import type { AppActions, AppState } from '../store';
+import { tokenStorageHint } from '../token-storage';
 
-const CONTEXT_FIELDS: Record<Provider, { key: 'org' | 'tenant' | 'administration' | 'user'; label: string }[]> = {
-  voltasis: [{ key: 'org', label: 'Organisation id (optional)' }],
-  kantata: [],
-  kukkingu: [{ key: 'tenant', label: 'Tenant id' }],
-  expensicat: [],
-  moneybird: [{ key: 'administration', label: 'Administration id' }, { key: 'user', label: 'User id' }],
-};
-
-const EMPTY = { name: '', provider: 'voltasis' as Provider, base_url: '', org: '', tenant: '', administration: '', user: '', token: '' };
+// The services and the ids each needs come from core's connector registry (providers.list).
+const EMPTY = { name: '', provider: '', base_url: '', token: '', context: {} as Record<string, string> };
+type Text = 'name' | 'base_url' | 'token';
 
 export function AccountsSettings({ s }: { s: AppState & AppActions }) {
   const [f, setF] = useState(EMPTY);
@@ -27,12 +22,27 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [refused, setRefused] = useState<Record<string, boolean>>({});
   const [removed, setRemoved] = useState<string | null>(null);
+  const [providers, setProviders] = useState<ProviderInfo[]>([]);
+  const chosen = providers.find((p) => p.id === f.provider);
+
+  useEffect(() => {
+    void s.bridge.providers.list().then((list) => {
+      setProviders(list);
+      setF((now) => (now.provider || !list[0] ? now : { ...now, provider: list[0].id, base_url: now.base_url || list[0].default_base_url }));
+    });
+  }, [s.bridge]);
+
+  /** Another service: its default base URL replaces the field unless the user typed one of their own. */
+  const choose = (id: string) => {
+    const next = providers.find((p) => p.id === id);
+    const untouched = !f.base_url || f.base_url === chosen?.default_base_url;
+    setF({ ...f, provider: id, base_url: untouched && next ? next.default_base_url : f.base_url });
+  };
 
   const form = () => {
-    const out: Record<string, string> = { name: f.name, provider: f.provider, base_url: f.base_url };
-    for (const c of CONTEXT_FIELDS[f.provider]) if (f[c.key].trim()) out[c.key] = f[c.key];
-    if (f.token) out.token = f.token;
-    return out;
+    const context: Record<string, string> = {};
+    for (const c of chosen?.context ?? []) if (f.context[c.key]?.trim()) context[c.key] = f.context[c.key]!;
+    return { name: f.name, provider: f.provider, base_url: f.base_url, context, ...(f.token && { token: f.token }) };
   };
   async function run<T>(key: string, fn: () => Promise<T>): Promise<T | null> {
     setBusy(key);
@@ -67,14 +77,14 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
       setBusy(null);
     }
   }
-  async function test(key: string, target: Record<string, string>) {
+  async function test(key: string, target: Parameters<typeof s.bridge.accounts.test>[0]) {
     const r = await run(key, () => s.bridge.accounts.test(target));
     if (r) setResult({ ...result, [key]: r });
   }
   async function add() {
-    const a = await run('new', () => s.bridge.accounts.add(form() as unknown as AccountForm));
+    const a = await run('new', () => s.bridge.accounts.add(form() satisfies AccountForm));
     if (a) {
-      setF(EMPTY);
+      setF({ ...EMPTY, provider: f.provider, base_url: chosen?.default_base_url ?? '' });
       setResult({});
       await s.loadAccounts();
     }
@@ -86,17 +96,19 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
     if (typeof r === 'string') return <span role="status" className="error">{r}</span>;
     return <span role="status" className={r.ok ? 'ok' : 'error'} data-testid={`connection-${key}`}>{r.message}{r.ms ? ` (${Math.round(r.ms)} ms)` : ''}</span>;
   };
-  const field = (name: keyof typeof EMPTY, label: string, type = 'text') => {
+  const input = (name: string, label: string, value: string, set: (v: string) => void, type = 'text', help?: string) => {
     const problem = issueFor(issues, name);
     return (
       <label className="field" key={name}>
         <span>{label}</span>
-        <input aria-label={`Account ${label}`} type={type} value={f[name]} autoComplete="off" aria-invalid={problem ? true : undefined}
-          onChange={(e) => setF({ ...f, [name]: e.target.value })} />
+        <input aria-label={`Account ${label}`} type={type} value={value} autoComplete="off" aria-invalid={problem ? true : undefined}
+          aria-describedby={help ? `hint-${name}` : undefined} onChange={(e) => set(e.target.value)} />
+        {help && <span className="muted hint" id={`hint-${name}`}>{help}</span>}
         {problem && <span role="alert" className="error" data-field={name}>{problem}</span>}
       </label>
     );
   };
+  const field = (name: Text, label: string, type = 'text') => input(name, label, f[name], (v) => setF({ ...f, [name]: v }), type);
 
   return (
     <section className="accounts" aria-label="Accounts">
@@ -130,17 +142,17 @@ export function AccountsSettings({ s }: { s: AppState & AppActions }) {
       <form className="account-form" aria-label="Add an account" onSubmit={(e) => { e.preventDefault(); void add(); }} noValidate>
         <h3>Add an account</h3>
         <label className="field"><span>Service</span>
-          <select aria-label="Account service" value={f.provider} onChange={(e) => setF({ ...f, provider: e.target.value as Provider })}>
-            {PROVIDERS.map((p) => <option key={p} value={p}>{p}</option>)}
+          <select aria-label="Account service" value={f.provider} onChange={(e) => choose(e.target.value)}>
+            {providers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
         {field('name', 'Name')}
         {field('base_url', 'Base URL')}
-        {CONTEXT_FIELDS[f.provider].map((c) => field(c.key, c.label + (REQUIRED_CONTEXT[f.provider].includes(c.key) ? ' (required)' : '')))}
+        {chosen?.context.map((c) => input(`context.${c.key}`, `${c.label} (${c.required ? 'required' : 'optional'})`, f.context[c.key] ?? '',
+          (v) => setF({ ...f, context: { ...f.context, [c.key]: v } }), 'text', c.help))}
         {field('token', 'API token', 'password')}
         <p className="muted hint">
-          {s.secretStorage === 'encrypted' ? 'The token is stored encrypted by your system’s keychain and never shown again.'
-            : 'This browser host keeps typed tokens in memory only, until it stops; the desktop app stores them encrypted.'}
+          {tokenStorageHint(s.secretStorage, s.host)}
         </p>
         <div className="row">
           <button type="button" className="quiet" disabled={busy !== null} onClick={() => { const { name: _unsaved, ...target } = form(); void test('new', target); }}>Test connection</button>
