@@ -6,7 +6,7 @@
  * Errors {error: {code, message, details}}.
  */
 import type { ApiResponse } from './server';
-import { startFake, type Rec, type Shape } from './shape';
+import { startFake, type FakeOptions, type Rec, type Shape } from './shape';
 import type { FakeProvider } from './types';
 
 const ORG = '5b0f3d7e-0000-4000-8000-000000000001';
@@ -86,4 +86,4 @@ export function expensicatShape(): Shape<Rec> {
   };
 }
 
-export const startExpensicat = (o: { port?: number } = {}): Promise<FakeProvider> => startFake(expensicatShape(), o);
+export const startExpensicat = (o: FakeOptions = {}): Promise<FakeProvider> => startFake(expensicatShape(), o);

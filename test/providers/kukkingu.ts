@@ -6,7 +6,7 @@
  * Errors in Fastify's shape {statusCode, error, message}.
  */
 import { idMaker, isDate, type ApiResponse } from './server';
-import { startFake, type Rec, type Shape } from './shape';
+import { startFake, type FakeOptions, type Rec, type Shape } from './shape';
 import type { FakeProvider } from './types';
 
 const TENANT = 'tnt_test';
@@ -71,4 +71,4 @@ export const kukkinguShape = (): Shape<Rec> => ({
   },
 });
 
-export const startKukkingu = (o: { port?: number } = {}): Promise<FakeProvider> => startFake(kukkinguShape(), o);
+export const startKukkingu = (o: FakeOptions = {}): Promise<FakeProvider> => startFake(kukkinguShape(), o);

@@ -14,7 +14,6 @@ import { editOf, heldOrThrow, laterIso, nowIso, type FakeProvider, type Held, ty
 
 export type Rec = Record<string, unknown> & { id: string };
 type Built<R> = { ok: true; rec: R } | { ok: false; res: ApiResponse };
-export type AccountContext = Partial<Record<'org' | 'tenant' | 'administration' | 'user', string>>;
 /** A record made in the provider's web app, in neutral terms. */
 export interface Seed { description: string; start: number; seconds: number; project_id: string }
 
@@ -33,7 +32,7 @@ export interface Extra<R> { method: string; path: string | RegExp; answer(req: A
 export interface Shape<R extends Rec> {
   provider: Provider;
   /** What `accounts add` needs: the base URL's path after the server's address, and context ids. */
-  account: { path?: string; context?: AccountContext };
+  account: { path?: string; context?: Readonly<Record<string, string>> };
   auth: {
     /** The API's 401 body. */
     unauthorized: unknown;
@@ -50,9 +49,12 @@ export interface Shape<R extends Rec> {
     /** The body of an injected 5xx/429. */
     failure(status: number): unknown;
     /** Headers on an injected or rate-limited answer (Moneybird's RateLimit-* on a 429). */
-    failureHeaders?(status: number): Record<string, string>;
+    failureHeaders?(status: number, resetAt?: number): Record<string, string>;
   };
-  /** The frame's rate limit, if the API enforces one the tests meet. */
+  /**
+   * The API's documented rate limit. Enforced only when a start asks for it (`rateLimit: true`, or
+   * a time-scaled limit of its own): tests move the client's clock, never the server's window.
+   */
   rateLimit?: RateLimit;
   /** `.json` is optional on every path. */
   jsonSuffix?: boolean;
@@ -103,7 +105,13 @@ export interface Shape<R extends Rec> {
   };
 }
 
-export async function startFake<R extends Rec>(shape: Shape<R>, o: { port?: number } = {}): Promise<FakeProvider> {
+export interface FakeOptions {
+  port?: number;
+  /** true: enforce the shape's declared limit; a limit: enforce that one (a benchmark's time-scaled window). */
+  rateLimit?: RateLimit | true;
+}
+
+export async function startFake<R extends Rec>(shape: Shape<R>, o: FakeOptions = {}): Promise<FakeProvider> {
   const store = new Map<string, R>();
   const e = shape.entries;
   const { plain, invalid } = shape.errors;
@@ -178,7 +186,7 @@ export async function startFake<R extends Rec>(shape: Shape<R>, o: { port?: numb
   function route(req: ApiRequest, ctx: RouteContext): ApiResponse {
     const path = shape.jsonSuffix ? req.path.replace(/\.json$/, '') : req.path;
     const x = shape.extra?.find((r) => r.method === req.method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
-    if (x) return x.answer({ ...req, path }, kit);
+    if (x) return x.answer(req, kit);
     const m = item.exec(path);
     if (!m) return plain(404, `no route ${req.method} ${req.path}`);
     const id = m[1] && decodeURIComponent(m[1]);
@@ -213,7 +221,7 @@ export async function startFake<R extends Rec>(shape: Shape<R>, o: { port?: numb
     failure: shape.errors.failure,
     failureHeaders: shape.errors.failureHeaders,
     context: shape.auth.context,
-    rateLimit: shape.rateLimit,
+    rateLimit: o.rateLimit === true ? shape.rateLimit : o.rateLimit,
     route,
   });
   const name = shape.provider;

@@ -5,7 +5,7 @@
  * the whole entry; lists page by page/per_page (≤ 100), filtered by start_date/end_date.
  */
 import { idMaker, type ApiResponse } from './server';
-import { startFake, type Rec, type Shape } from './shape';
+import { startFake, type FakeOptions, type Rec, type Shape } from './shape';
 import { nowIso, type FakeProvider } from './types';
 
 const ORG = 'org_test';
@@ -82,4 +82,4 @@ export const voltasisShape = (): Shape<Rec> => ({
   },
 });
 
-export const startVoltasis = (o: { port?: number } = {}): Promise<FakeProvider> => startFake(voltasisShape(), o);
+export const startVoltasis = (o: FakeOptions = {}): Promise<FakeProvider> => startFake(voltasisShape(), o);
