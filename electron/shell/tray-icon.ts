@@ -38,7 +38,6 @@ const GLYPHS: Record<string, readonly string[]> = {
   ':': ['.', '#', '.', '.', '.', '#', '.'],
   h: ['#..', '#..', '#..', '###', '#.#', '#.#', '#.#'],
 };
-const GLYPH_ROWS = 7;
 /** The layout on the 16 px grid: text rows 3–9, the running bar on rows 12–13. */
 const TEXT_TOP = 3;
 const BAR_TOP = 12;

@@ -90,7 +90,6 @@ describe('the tray', () => {
     expect(shell.double.tray()!.image.template).toBe(true);
   });
 
-
   it('a click starts the timer in SQLite; tooltip and icon show it; the icon turns at the elapsed minute, not before', async () => {
     shell = await startShell();
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: Date.parse('2026-03-02T09:00:00.250Z') });
