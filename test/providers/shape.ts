@@ -74,8 +74,11 @@ export interface Shape<R extends Rec> {
     /** Bulk create: the key of the array and its largest size. */
     bulk?: { key: string; max: number };
     createStatus: 200 | 201;
-    /** PUT or PATCH; `replace`: fields not sent are reset (Kukkingu), else kept. */
-    update: { verb: 'PUT' | 'PATCH'; replace: boolean };
+    /**
+     * PUT or PATCH; `replace`: fields not sent are reset (Kukkingu), else kept; `only`: which
+     * records may be updated at all (Voltasis 2.0.4: drafts), a refusal for the others.
+     */
+    update: { verb: 'PUT' | 'PATCH'; replace: boolean; only?: (r: R) => ApiResponse | null };
     /** What the server computes from what was sent (a duration from the end). */
     derive?: (r: R) => void;
     /** Rules across fields (the end after the start): a refusal, or null. */
@@ -199,6 +202,8 @@ export async function startFake<R extends Rec>(shape: Shape<R>, o: FakeOptions =
     if (!rec) return plain(404, `time entry ${id} not found`);
     if (req.method === 'GET') return { status: 200, body: e.envelope.one(rec, req) };
     if (req.method === e.update.verb) {
+      const locked = e.update.only?.(rec);
+      if (locked) return locked;
       const s = sent(req.body, false);
       if ('status' in s) return s;
       const [x, where] = s.items[0]!;

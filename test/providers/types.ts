@@ -59,8 +59,3 @@ export function heldOrThrow<T>(store: Map<string, T>, id: string, provider: stri
   if (!r) throw new Error(`${provider} fake: no record ${id} (it was never created, or was deleted)`);
   return r;
 }
-
-/** For fakes whose API has no billable resource: refuse the field rather than ignore it. */
-export function noBillableRef(e: RemoteEdit, provider: string): void {
-  if (e.billable_ref !== undefined) throw new Error(`${provider} fake: billable_ref is a Kukkingu field; ${provider} has none`);
-}
