@@ -14,7 +14,7 @@ import type { Accounts } from './accounts';
 import type { Clock, ZoneSource } from './clock';
 import { accountMoves } from './entry-account';
 import { ENTRY_SELECT, toEntry, toPayload, type EntryRow } from './entry-rows';
-import { newId } from './ids';
+import { ID_PATTERN, newId } from './ids';
 import type { Outbox } from './outbox';
 import type { Settings } from './settings';
 
@@ -224,6 +224,8 @@ export function createEntries(deps: EntriesDeps) {
      * already gone is written again with its id and fields, and queued for sync again.
      */
     restore(e: Entry): Entry {
+      // Undo brings back an entry Timetray made; any other id would be a new entry under a chosen name.
+      if (!ID_PATTERN.test(e.id)) throw ValidationError.one('id', 'must be a Timetray id (26-character ULID)');
       return db.transaction((): Entry => {
         const now = clock.now();
         const row = rawById.get(e.id);

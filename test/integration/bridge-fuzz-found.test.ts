@@ -62,3 +62,19 @@ it('fuzz found: resetting a shortcut with null threw a TypeError (the conflict c
   expect(clash).toMatchObject({ ok: false, error: { name: 'ValidationError', issues: [{ field: expect.stringMatching(/^shortcut_/) }] } });
   expect(table('settings')).toEqual(before);
 });
+
+it('fuzz found: undo of a delete (entries.restore) wrote an entry under any id it was given; only a Timetray id is taken', async () => {
+  setup();
+  const span = { description: 'x', start: '2026-01-14T08:00:00Z', end: '2026-01-14T09:00:00Z' };
+  for (const id of ['hasOwnProperty', '../../etc/passwd', '\u0000', '01kb0000000000000000000000', '01KB00000000000000000000000']) {
+    const r = await api.dispatch('entries.restore', [{ id, ...span }]);
+    expect(r, JSON.stringify(id)).toMatchObject({ ok: false, error: { name: 'ValidationError', issues: [{ field: 'id', rule: expect.stringMatching(/Timetray id/) }] } });
+  }
+  expect(table('entries')).toEqual([]);
+  // The real undo: an entry deleted here comes back under its own id.
+  const made = await api.dispatch('entries.create', [span]);
+  if (!made.ok) throw new Error(made.error.message);
+  const gone = await api.dispatch('entries.remove', [(made.value as { id: string }).id]);
+  if (!gone.ok) throw new Error(gone.error.message);
+  expect(await api.dispatch('entries.restore', [gone.value])).toMatchObject({ ok: true, value: { id: (made.value as { id: string }).id, description: 'x' } });
+});
