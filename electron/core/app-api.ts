@@ -59,8 +59,15 @@ export function createAppApi(o: AppApiOptions) {
   };
   const syncStatus = (): SyncStatus =>
     o.worker?.status() ?? {
-      online: true, running: false,
-      accounts: core.accounts.list().map((a) => ({ account: a.name, provider: a.provider, state: 'idle', pending: 0, attention: 0, last_success_at: null, last_error: null })),
+      online: true, running: false, enabled: false,
+      // Without a worker nothing is sent, but the window still says what waits and when it last went.
+      accounts: core.accounts.list().map((a) => {
+        const st = o.engine?.state(a.id);
+        return {
+          account: a.name, provider: a.provider, state: 'idle', ...(o.engine?.counts(a.id) ?? { pending: 0, attention: 0 }),
+          last_success_at: st?.last_success_at ? new Date(st.last_success_at).toISOString() : null, last_error: st?.last_error ?? null,
+        };
+      }),
     };
 
   const handlers: Record<BridgeMethod, (...args: never[]) => unknown> = {

@@ -2,22 +2,41 @@
  * The window: the timer always on top, then the chosen view (entries, reports, settings), sync at
  * the bottom. The idle question, when there is one, sits above everything until answered.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { IdlePrompt } from './components/IdlePrompt';
 import { Nav } from './components/Nav';
 import { SyncBar } from './components/SyncBar';
 import { TimerBar } from './components/TimerBar';
 import { UndoToast } from './components/UndoToast';
-import type { AppStore } from './store';
+import type { AppActions, AppState, AppStore } from './store';
 import { EntriesView } from './views/EntriesView';
 
 // Charts and forms load when first opened, so the entries list paints as fast as before.
 const ReportsView = lazy(() => import('./views/ReportsView'));
 const SettingsView = lazy(() => import('./views/SettingsView'));
 
+/** The theme setting on <html>: 'system' lets prefers-color-scheme decide (styles/tokens.css). */
+function useTheme(theme: string | undefined) {
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme ?? 'system';
+  }, [theme]);
+}
+
+/** First in the Tab order: past the timer and the tabs, straight to the entries. */
+function SkipLink({ s }: { s: AppState & AppActions }) {
+  return (
+    <a className="skip-link" href="#entries" onClick={(e) => {
+      e.preventDefault();
+      s.setView('entries');
+      setTimeout(() => document.getElementById('entries')?.focus(), 0);
+    }}>Skip to entries</a>
+  );
+}
+
 export function App({ store }: { store: AppStore }) {
   const s = useStore(store);
+  useTheme(s.settings?.theme);
   if (!s.ready) return <p className="muted">Loading…</p>;
   // The shell's small prompt window shows only the question, and closes once it is answered.
   if (location.hash === '#idle') {
@@ -29,6 +48,7 @@ export function App({ store }: { store: AppStore }) {
   }
   return (
     <div className="app">
+      <SkipLink s={s} />
       <TimerBar s={s} a={s} />
       <Nav view={s.view} setView={s.setView} />
       {s.notice && (

@@ -24,6 +24,8 @@ export interface AppState {
   settings: Settings | null;
   /** The last deleted entry, while it can still be brought back. */
   undo: Entry | null;
+  /** The last discarded timer, while Undo can still start it again from its own start. */
+  discarded: RunningTimer | null;
   /** A message for the status line (errors that belong to no field). */
   notice: string | null;
   view: View;
@@ -46,6 +48,8 @@ export interface AppActions {
   start(input: TimerInput): Promise<FieldIssue[] | null>;
   stop(): Promise<void>;
   discard(): Promise<void>;
+  /** Runs the discarded timer again, from its first start, as if it had never stopped. */
+  undoDiscard(): Promise<void>;
   create(input: EntryInput): Promise<FieldIssue[] | null>;
   edit(id: string, patch: EntryPatch): Promise<FieldIssue[] | null>;
   remove(id: string): Promise<void>;
@@ -103,6 +107,7 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       sync: null,
       settings: null,
       undo: null,
+      discarded: null,
       notice: null,
       view: 'entries',
       accounts: [],
@@ -136,8 +141,11 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
       },
 
       async refresh() {
-        const [timer, entries] = await Promise.all([bridge.timer.status(), bridge.entries.list({ from: get().from })]);
-        set({ timer, entries });
+        // Sync state and accounts too: an account the CLI added shows in the sync bar without a reload.
+        const [timer, entries, sync, accounts] = await Promise.all([
+          bridge.timer.status(), bridge.entries.list({ from: get().from }), bridge.sync.status(), bridge.accounts.list(),
+        ]);
+        set({ timer, entries, sync, accounts });
       },
 
       async showEarlier(days) {
@@ -150,6 +158,8 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         // A switch after the clock was set back stops the old timer one second long: say so.
         let notice: string | undefined;
         const problems = await write(async () => ({ notice } = await bridge.timer.start(input)));
+        // A new timer runs: the discarded one can no longer come back before it.
+        if (!problems) set({ discarded: null });
         if (notice) set({ notice });
         return problems;
       },
@@ -159,11 +169,21 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         await write(async () => ({ notice } = await bridge.timer.stop()));
         if (notice) set({ notice });
       },
-      discard: async () => void (await write(() => bridge.timer.discard())),
+      discard: async () => void (await write(async () => set({ discarded: await bridge.timer.discard(), undo: null }))),
+      async undoDiscard() {
+        const t = get().discarded;
+        if (!t) return;
+        set({ discarded: null });
+        // Ids the timer did not have stay out: the input takes a missing id, not a null one.
+        await write(() => bridge.timer.start({
+          description: t.description, tags: t.tags, billable: t.billable, account: t.account, start: t.start,
+          ...(t.project_id && { project_id: t.project_id }), ...(t.task_id && { task_id: t.task_id }), ...(t.client_id && { client_id: t.client_id }),
+        }));
+      },
       create: (input) => write(() => bridge.entries.create(input)),
       edit: (id, patch) => write(() => bridge.entries.edit(id, patch)),
       async remove(id) {
-        await write(async () => set({ undo: await bridge.entries.remove(id) }));
+        await write(async () => set({ undo: await bridge.entries.remove(id), discarded: null }));
       },
       async undoRemove() {
         const e = get().undo;
@@ -190,7 +210,7 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
         set({ sync: await bridge.sync.now() });
       },
       dismissNotice: () => set({ notice: null }),
-      dismissUndo: () => set({ undo: null }),
+      dismissUndo: () => set({ undo: null, discarded: null }),
       setView: (view) => set({ view }),
       async saveSettings(patch) {
         try {

@@ -1,4 +1,4 @@
-/** Entries grouped by local day, virtualized: only the rows on screen exist in the DOM. */
+/** Entries grouped by local day, virtualized: only the rows on screen exist in the DOM. Each day's total sits in the durations' column. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { EntryView } from '../../../shared/entry';
@@ -23,9 +23,10 @@ export function EntryList({ entries, a, zone, sel }: { entries: readonly EntryVi
     getItemKey: (i) => { const r = rows[i]!; return r.kind === 'day' ? `d${r.date}` : r.entry.id; },
     overscan: 10,
   });
-  if (!rows.length) return <p className="muted empty">No entries in these days yet.</p>;
+  if (!rows.length) return <p className="muted empty" id="entries" tabIndex={-1}>No entries in these days yet.</p>;
   return (
-    <div ref={parent} className="list" data-testid="entry-list" role="list" aria-label="Entries by day">
+    // id="entries": the skip link's target, and where the keyboard goes when the last row is deleted.
+    <div ref={parent} id="entries" tabIndex={-1} className={sel.selected.size ? 'list selecting' : 'list'} data-testid="entry-list" role="list" aria-label="Entries by day">
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>
         {v.getVirtualItems().map((item) => {
           const r = rows[item.index]!;
@@ -34,7 +35,8 @@ export function EntryList({ entries, a, zone, sel }: { entries: readonly EntryVi
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
               {r.kind === 'day' ? (
                 <h2 className="day" data-testid="day" data-date={r.date}>
-                  <span>{dayLabel(r.date, zone)}</span>
+                  <span className="day-date">{dayLabel(r.date, zone)}</span>
+                  <span className="sr-only">, total </span>
                   <span className="day-total" data-testid="day-total">{duration(r.totalSeconds)}</span>
                 </h2>
               ) : (

@@ -1,8 +1,15 @@
-/** The running timer, or the field that starts one: Enter starts, Esc clears. */
+/**
+ * The running timer, or the field that starts one: Enter starts, Esc clears. Read at a glance:
+ * what runs, its project, the time as h:mm:ss, and Stop; Discard is quiet and can be undone.
+ * After Stop or Discard the keyboard is back in the field, ready for the next thing.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { EMPTY_PICK, pickedFields, Pickers } from './Pickers';
-import { duration, issueFor, tagsFromText } from '../format';
+import { elapsedClock } from '../elapsed';
+import { issueFor, tagsFromText } from '../format';
+import { Icon } from './Icon';
+import { ProjectPill } from './ProjectPill';
 import type { AppActions, AppState } from '../store';
 
 export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
@@ -37,24 +44,34 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
     }
   }
 
+  const then = (act: () => Promise<void>) => async () => {
+    await act();
+    input.current?.focus();
+  };
+
   return (
     <section className="timer" aria-label="Timer">
-      <div className="timer-running" aria-live="polite">
+      <div className="timer-running">
         {s.timer ? (
           <>
             <span className="dot" aria-hidden />
-            <span data-testid="running-description">{s.timer.description || '(no description)'}</span>
-            {s.pomodoro && <span className="chip" data-testid="pomodoro">{s.pomodoro.phase === 'work' ? 'Pomodoro' : 'Break'} #{s.pomodoro.round}</span>}
-            <time data-testid="elapsed" className="elapsed">{duration(elapsed)}</time>
-            <button type="button" onClick={() => void a.stop()}>Stop</button>
-            <button type="button" className="quiet" onClick={() => void a.discard()}>Discard</button>
+            {/* Only what runs is announced; the ticking time is not (role timer is polite-off). */}
+            <span className="running-what" aria-live="polite">
+              <span data-testid="running-description" title={s.timer.description || undefined}>{s.timer.description || '(no description)'}</span>
+              <ProjectPill account={s.timer.account} project={s.timer.project_id} task={s.timer.task_id} client={s.timer.client_id} />
+              {s.pomodoro && <span className="chip" data-testid="pomodoro">{s.pomodoro.phase === 'work' ? 'Pomodoro' : 'Break'} #{s.pomodoro.round}</span>}
+            </span>
+            <time data-testid="elapsed" className="elapsed" role="timer" aria-label="Running for" dateTime={`PT${elapsed}S`}>{elapsedClock(elapsed)}</time>
+            <button type="button" className="stop" onClick={() => void then(a.stop)()}><Icon name="stop" /> Stop</button>
+            <button type="button" className="icon" aria-label="Discard" title="Discard this timer (you can undo)" onClick={() => void then(a.discard)()}><Icon name="trash" /></button>
           </>
         ) : (
-          <span className="muted">No timer running</span>
+          <span className="timer-idle">No timer running</span>
         )}
       </div>
       <div className="timer-start">
         <input
+          className="start-main"
           ref={input}
           autoFocus
           aria-label="What are you working on?"
@@ -70,10 +87,12 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
           }}
           aria-invalid={issueFor(issues, 'description') ? true : undefined}
         />
-        <Pickers value={pick} onChange={setPick} accounts={s.accounts} catalog={s.catalog} prefix="" />
-        <input aria-label="Tags" placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
-        <label className="check"><input type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} /> Billable</label>
-        <button type="button" onClick={() => void start()}>{s.timer ? 'Switch' : 'Start'}</button>
+        <div className="timer-options">
+          <Pickers value={pick} onChange={setPick} accounts={s.accounts} catalog={s.catalog} prefix="" />
+          <input aria-label="Tags" placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+          <label className="check"><input type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} /> Billable</label>
+        </div>
+        <button type="button" className="start-go" onClick={() => void start()}><Icon name="play" /> {s.timer ? 'Switch' : 'Start'}</button>
       </div>
       {issues && <p role="alert" className="error">{issues.map((i) => `${i.field}: ${i.rule}`).join('; ')}</p>}
     </section>

@@ -34,7 +34,9 @@ export function EntriesView({ s }: { s: AppState & AppActions }) {
       {ids.length > 0 && <AssignBar ids={ids} accounts={s.accounts} assign={s.setAccount} clear={() => setSelected(new Set())} />}
       <main className="entries">
         <EntryList entries={s.entries} a={s} zone={s.zone} sel={sel} />
-        <button type="button" className="quiet more" onClick={() => void s.showEarlier(30)}>Show 30 earlier days</button>
+        <div className="more-row">
+          <button type="button" className="quiet more" onClick={() => void s.showEarlier(30)}>Show 30 earlier days</button>
+        </div>
       </main>
       {historyEntry && <HistoryPanel e={historyEntry} a={s} zone={s.zone} close={closeHistory} />}
     </>

@@ -54,6 +54,7 @@ export default function SettingsView({ s }: { s: AppState & AppActions }) {
 
   return (
     <main className="settings" aria-label="Settings">
+      <ThemeChoice value={s.settings!.theme} save={(theme) => void s.saveSettings({ theme })} />
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <fieldset>
           <legend>Time</legend>
@@ -102,5 +103,31 @@ export default function SettingsView({ s }: { s: AppState & AppActions }) {
       </form>
       <AccountsSettings s={s} />
     </main>
+  );
+}
+
+const THEMES = [['system', 'System'], ['light', 'Light'], ['dark', 'Dark']] as const;
+
+/** Colours apply as soon as they are picked (saved on their own, not with the form below). */
+function ThemeChoice({ value, save }: { value: Settings['theme']; save(t: Settings['theme']): void }) {
+  // The pick shows at once; the stored value takes over when main has saved it.
+  const [picked, setPicked] = useState(value);
+  useEffect(() => setPicked(value), [value]);
+  return (
+    <fieldset>
+      <legend>Appearance</legend>
+      <div className="theme-choice" role="radiogroup" aria-label="Theme">
+        {THEMES.map(([id, label]) => (
+          <label key={id}>
+            <input type="radio" name="theme" value={id} checked={picked === id} onChange={() => {
+              setPicked(id);
+              save(id);
+            }} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <span className="muted hint">System follows your computer’s light or dark setting.</span>
+    </fieldset>
   );
 }
