@@ -3,7 +3,7 @@
  * text), the title on macOS, the tooltip everywhere, and a menu always attached (GNOME's
  * AppIndicator shows no icon without one).
  */
-import { Menu, nativeImage, nativeTheme, Tray, type NativeImage } from 'electron';
+import { Menu, nativeImage, nativeTheme, powerMonitor, Tray, type NativeImage } from 'electron';
 import type { Core } from '../core';
 import { encodePng } from './png';
 import { drawTrayIcon, trayClockText, trayThemeFor, type TrayTheme } from './tray-icon';
@@ -56,11 +56,14 @@ export function createTray(core: Core, actions: TrayActions, extra: () => Pick<T
   }
   render();
   nativeTheme.on('updated', render);
+  // Timers wait out a sleep on the monotonic clock: after one, the icon would lag by up to a minute.
+  powerMonitor.on('resume', render);
   return {
     render,
     destroy: () => {
       if (next) clearTimeout(next);
       nativeTheme.off('updated', render);
+      powerMonitor.off('resume', render);
       tray.destroy();
     },
   };

@@ -117,6 +117,18 @@ describe('the tray', () => {
     expect(shell.double.tray()!.tooltip).toBe('Timetray: no timer running');
   });
 
+  it('after a sleep the icon shows the time at once, not when the minute timer (paused while asleep) fires', async () => {
+    shell = await startShell();
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], now: Date.parse('2026-03-02T09:00:00Z') });
+    shell.double.tray()!.click();
+    await settle();
+    shell.double.firePower('suspend');
+    vi.setSystemTime(Date.parse('2026-03-02T11:07:00Z'));
+    boot.asleepMs = 127 * 60_000;
+    shell.double.firePower('resume');
+    expectIcon(shell, '2:07');
+  });
+
   it('a timer started elsewhere (the CLI, the window) reaches the tray: its menu is rebuilt with Stop', async () => {
     shell = await startShell();
     const bridge = await shell.bridge();
