@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../shared/catalog';
 import type { Provider } from '../../shared/entry';
+import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { CATALOG_MAX_AGE_MS } from '../../electron/core/sync/engine';
 import { createSyncWorker, type SyncWorker } from '../../electron/core/sync/worker';
 import type { KantataCatalog } from '../providers/kantata';
@@ -225,7 +226,7 @@ describe.each(['kantata', 'moneybird'] as Provider[])('%s catalog, refreshed by 
   });
 });
 
-describe.each(['voltasis', 'kukkingu', 'expensicat'] as Provider[])('%s catalog', (provider) => {
+describe.each(PROVIDER_IDS.filter((p) => descriptorOf(p).capabilities.catalog === 'seen-only'))('%s catalog', (provider) => {
   it('has no list endpoint: the ids its entries use, local or pulled, are offered, offline too', async () => {
     w = await world(provider);
     w.add(1, { project_id: '101' });

@@ -36,7 +36,7 @@ async function watchdog<T>(p: Promise<T>, where: () => string): Promise<T> {
   }
 }
 
-/** The suite for one provider; each provider's file runs it, so the two cores share the five. */
+/** The suite for one provider; the shard files (providers-*.test.ts) run it for each provider of the registry. */
 export function modelSuite(provider: Provider): void {
   describe(provider, () => {
     it(`the server and the local list equal what the user did (${RUNS} sequences)`, async () => {

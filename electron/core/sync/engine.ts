@@ -23,7 +23,7 @@ import { createAccountPass } from './account-pass';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Connector } from './connector';
 import type { SyncError } from './errors';
-import { connectorFor } from './connectors';
+import { connectorFor, descriptorOf } from './connectors';
 import { createHttp, type FetchLike, type Http } from './http';
 import type { PullReport } from './pull';
 import { createPullStore } from './pull-store';
@@ -152,6 +152,9 @@ export function createSyncEngine(o: SyncEngineOptions) {
     return job;
   }
 
+  /** The service lists its projects (capabilities.catalog): decided by the descriptor, no connector needed. */
+  const hasCatalog = (account: Account) => descriptorOf(account.provider).capabilities.catalog === 'remote';
+
   /** Whether the account's list is older than 6 hours (or never fetched) and not tried since. */
   function catalogStale(account: Account): boolean {
     const last = Math.max(catalog.fetchedAt(account.id) ?? -Infinity, catalogTried.get(account.id) ?? -Infinity);
@@ -242,16 +245,14 @@ export function createSyncEngine(o: SyncEngineOptions) {
     catalogDue(accountName: string): boolean {
       const account = accounts.list().find((a) => a.name === accountName);
       const token = account ? o.tokenFor(account) : null;
-      return !!account && !!token && catalogStale(account) && !!connect(account, token).catalog;
+      return !!account && !!token && hasCatalog(account) && catalogStale(account);
     },
     /** The worker's background refresh, after a good pass: fetches the list if due. null: not due. */
     async refreshCatalogIfDue(accountName: string): Promise<CatalogRefresh | null> {
       const account = accounts.byName(accountName);
       const token = o.tokenFor(account);
-      if (!token || !catalogStale(account)) return null;
-      const connector = connect(account, token);
-      if (!connector.catalog) return null;
-      return fetchCatalog(account, connector);
+      if (!token || !hasCatalog(account) || !catalogStale(account)) return null;
+      return fetchCatalog(account, connect(account, token));
     },
     state: (accountId: string) => store.account(accountId),
     /** When a server's Retry-After lets the account be asked again; null: not held now. */

@@ -73,7 +73,7 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
-    update: (remoteId, piece) => rest.write('PATCH', at(remoteId), piece.body),
+    update: (remoteId, piece) => rest.write(expensicatCapabilities.updateVerb, at(remoteId), piece.body),
     get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) =>

@@ -184,7 +184,7 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
       return out;
     },
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, undefined, zone)!,
-    update: (remoteId, piece) => rest.write('PUT', `${url}/${encodeURIComponent(remoteId)}`, { time_entry: piece.body }),
+    update: (remoteId, piece) => rest.write(kantataCapabilities.updateVerb, `${url}/${encodeURIComponent(remoteId)}`, { time_entry: piece.body }),
     remove: (remoteId) => rest.remove(`${url}/${encodeURIComponent(remoteId)}`),
     // The same envelope as a list, with the reference included so the record's local id is read too.
     get: (remoteId, zone) => rest.one(`${url}/${encodeURIComponent(remoteId)}` + query({ include: 'external_references' }),

@@ -100,7 +100,7 @@ export function kukkinguConnector(account: AccountConfig, http: Http): Connector
     },
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
     echo: (piece, zone, held) => toRecord({ id: '', ...replacement(piece.body, held) }, zone)!,
-    update: (remoteId, piece, _entry, held) => rest.write('PUT', at(remoteId), replacement(piece.body, held)),
+    update: (remoteId, piece, _entry, held) => rest.write(kukkinguCapabilities.updateVerb, at(remoteId), replacement(piece.body, held)),
     get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     async lookup(entry, pieces, taken) {

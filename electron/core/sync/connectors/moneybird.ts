@@ -98,7 +98,7 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
     echo: (piece, zone) => toRecord({ id: '', ...(piece.body.time_entry as Record<string, unknown>) }, zone)!,
     update(remoteId, piece) {
       const { user_id: _user, ...changes } = piece.body.time_entry as Record<string, unknown>;
-      return rest.write('PATCH', at(remoteId), { time_entry: changes });
+      return rest.write(moneybirdCapabilities.updateVerb, at(remoteId), { time_entry: changes });
     },
     // A bare object, as the lists' items.
     get: (remoteId, zone) => rest.one(at(remoteId), (b) => (b && typeof b === 'object' && !Array.isArray(b) ? toRecord(b as Record<string, unknown>, zone) : null)),

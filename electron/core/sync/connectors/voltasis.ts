@@ -85,7 +85,7 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
     create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     // Every field of the seed's record is ours, so a replacing PUT loses nothing: `held` is not needed.
-    update: (remoteId, piece: PieceBody) => rest.write('PUT', at(remoteId), piece.body),
+    update: (remoteId, piece: PieceBody) => rest.write(voltasisCapabilities.updateVerb, at(remoteId), piece.body),
     get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
     remove: (remoteId) => rest.remove(at(remoteId)),
     lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, pick),

@@ -1,0 +1,5 @@
+import { describe } from 'vitest';
+import { providerShard } from '../helpers/provider-shard';
+import { killRounds } from './kill-rounds';
+
+describe.each(providerShard(2))('%s', (provider) => killRounds(provider));

@@ -1,3 +1,0 @@
-import { modelSuite } from './suite';
-
-modelSuite('kantata');

@@ -1,0 +1,4 @@
+import { providerShard } from '../helpers/provider-shard';
+import { modelSuite } from './suite';
+
+for (const provider of providerShard(1)) modelSuite(provider);
