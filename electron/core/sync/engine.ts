@@ -23,21 +23,19 @@ import { createAccountPass } from './account-pass';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Connector } from './connector';
 import type { SyncError } from './errors';
-import { connectorFor, descriptorOf } from './connectors';
+import { connectorFor } from './connectors';
 import { createHttp, type FetchLike, type Http } from './http';
 import type { PullReport } from './pull';
 import { createPullStore } from './pull-store';
 import { createSyncStore, type SyncStore } from './store';
 import { realSleep, type Sleep } from './pacer';
 import { openDatabase, type OpenOptions } from '../db';
-import type { CatalogRefresh } from '../../../shared/catalog';
-import { createCatalog } from '../catalog';
+import { createCatalogSchedule } from './catalog-schedule';
 
 /** What a dead pass's leftover requests get instead of the network (status 0 halts a push). */
 const stopped: SyncError = { class: 'transient', status: 0, message: 'not sent: this account\'s pass was stopped by an error' };
 
-/** The pickers' lists are fetched in the background at most this often per account. */
-export const CATALOG_MAX_AGE_MS = 6 * 3600_000;
+export { CATALOG_MAX_AGE_MS } from './catalog-schedule';
 
 export interface SyncEngineOptions {
   core: Pick<Core, 'db' | 'accounts' | 'clock' | 'zone'>;
@@ -99,7 +97,6 @@ export function createSyncEngine(o: SyncEngineOptions) {
   const db = o.core.db.memory ? o.core.db : openDatabase(o.core.db.name, { ...o.openOptions, synchronous: 'NORMAL' });
   const store = createSyncStore(db);
   const pullStore = createPullStore(db);
-  const catalog = createCatalog(o.core.db);
   const now = () => clock.now();
   const sleep = o.sleep ?? realSleep;
   const maxPaceWaitMs = o.maxPaceWaitMs ?? 10_000;
@@ -121,45 +118,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
     return c;
   };
 
-  // When each account's list was last asked for (in this process), whatever came of it: a token
-  // without the scope to list projects is not asked again on every pass.
-  const catalogTried = new Map<string, number>();
-  const catalogRunning = new Map<string, Promise<CatalogRefresh>>();
-
-  /**
-   * Fetches the account's projects, tasks and clients through the connector (the same HTTP
-   * wrapper as sync: timeouts, redaction, error classes). All or nothing: a failure leaves the
-   * cached list as it was. One fetch per account at a time; a second caller shares it.
-   */
-  function fetchCatalog(account: Account, connector: Connector): Promise<CatalogRefresh> {
-    const running = catalogRunning.get(account.id);
-    if (running) return running;
-    const offered = () => catalog.list(account.name).length;
-    const job = (async (): Promise<CatalogRefresh> => {
-      catalogTried.set(account.id, now());
-      if (!connector.catalog) return { ok: true, count: offered(), error: null };
-      try {
-        const r = await connector.catalog();
-        if (!r.ok) return { ok: false, count: offered(), error: r.error.message };
-        catalog.replaceRemote(account.id, r.value, now());
-        return { ok: true, count: offered(), error: null };
-      } catch (e) {
-        // A connector bug or the account removed meanwhile: the cached list stays.
-        return { ok: false, count: offered(), error: `could not read or store the list: ${e instanceof Error ? e.message : String(e)}` };
-      }
-    })().finally(() => catalogRunning.delete(account.id));
-    catalogRunning.set(account.id, job);
-    return job;
-  }
-
-  /** The service lists its projects (capabilities.catalog): decided by the descriptor, no connector needed. */
-  const hasCatalog = (account: Account) => descriptorOf(account.provider).capabilities.catalog === 'remote';
-
-  /** Whether the account's list is older than 6 hours (or never fetched) and not tried since. */
-  function catalogStale(account: Account): boolean {
-    const last = Math.max(catalog.fetchedAt(account.id) ?? -Infinity, catalogTried.get(account.id) ?? -Infinity);
-    return now() - last >= CATALOG_MAX_AGE_MS;
-  }
+  const catalogs = createCatalogSchedule({ db: o.core.db, accounts, now, tokenFor: o.tokenFor, connect });
 
   const passAccount = createAccountPass({
     store, pullStore, gates, connect, now, zone, sleep, leaseMs, maxPaceWaitMs, pacedUntil,
@@ -223,37 +182,7 @@ export function createSyncEngine(o: SyncEngineOptions) {
       const reports = await Promise.all(accounts.list().map((a) => syncAccount(a, force)));
       return { accounts: reports, pending: reports.reduce((s, r) => s + r.pending, 0) };
     },
-    /**
-     * "Refresh projects": fetches the account's projects, tasks and clients now. Services with no
-     * list endpoint answer at once with the ids already used. A failure (offline, refused token)
-     * leaves the cached list as it was and says why.
-     */
-    async refreshCatalog(accountName: string): Promise<CatalogRefresh> {
-      const account = accounts.byName(accountName);
-      const token = o.tokenFor(account);
-      if (!token) {
-        catalogTried.set(account.id, now());
-        return { ok: false, count: catalog.list(account.name).length, error: 'no token for this account: add one in Settings' };
-      }
-      return fetchCatalog(account, connect(account, token));
-    },
-    /**
-     * Whether the background refresh would fetch this account's list now: its service has one
-     * (capabilities.catalog 'remote'), a token is available, and the list was neither fetched nor
-     * tried in the last 6 hours. Unknown accounts are never due.
-     */
-    catalogDue(accountName: string): boolean {
-      const account = accounts.list().find((a) => a.name === accountName);
-      const token = account ? o.tokenFor(account) : null;
-      return !!account && !!token && hasCatalog(account) && catalogStale(account);
-    },
-    /** The worker's background refresh, after a good pass: fetches the list if due. null: not due. */
-    async refreshCatalogIfDue(accountName: string): Promise<CatalogRefresh | null> {
-      const account = accounts.byName(accountName);
-      const token = o.tokenFor(account);
-      if (!token || !hasCatalog(account) || !catalogStale(account)) return null;
-      return fetchCatalog(account, connect(account, token));
-    },
+    ...catalogs,
     state: (accountId: string) => store.account(accountId),
     /** When a server's Retry-After lets the account be asked again; null: not held now. */
     heldUntil: (accountId: string) => gates.heldUntil(accountId),
