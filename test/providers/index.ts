@@ -6,6 +6,7 @@ import { startKukkingu } from './kukkingu';
 import { startMoneybird } from './moneybird';
 import type { FakeProvider } from './types';
 import { startVoltasis } from './voltasis';
+import { startVoltasisV2 } from './voltasis-v2';
 
 type StartFake = (o?: { port?: number }) => Promise<FakeProvider>;
 
@@ -15,6 +16,7 @@ export const FAKE_PROVIDERS = {
   kukkingu: startKukkingu,
   expensicat: startExpensicat,
   moneybird: startMoneybird,
+  'voltasis-v2': startVoltasisV2,
 } satisfies Record<Provider, StartFake>;
 
 /** The fake for a registry id: a provider without one fails here, by name, not as undefined. */

@@ -26,6 +26,7 @@ import { kantataProvider } from './kantata';
 import { kukkinguProvider } from './kukkingu';
 import { moneybirdProvider } from './moneybird';
 import { voltasisProvider } from './voltasis';
+import { voltasisV2Provider } from './voltasis-v2';
 
 export const PROVIDER_DESCRIPTORS: readonly ProviderDescriptor[] = [
   voltasisProvider,
@@ -33,6 +34,7 @@ export const PROVIDER_DESCRIPTORS: readonly ProviderDescriptor[] = [
   kukkinguProvider,
   expensicatProvider,
   moneybirdProvider,
+  voltasisV2Provider,
 ];
 
 const BY_ID = new Map(PROVIDER_DESCRIPTORS.map((d) => [d.id, d]));
