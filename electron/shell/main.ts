@@ -3,7 +3,7 @@
  * uses) owns every rule; this file connects it to the tray, the window, shortcuts, notifications
  * and the system's online/offline, login-item and power events.
  */
-import { app, BrowserWindow, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, nativeTheme, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppRuntime, type AppRuntime } from '../core/app-runtime';
@@ -118,6 +118,8 @@ void app.whenReady().then(() => {
       notify,
     );
     app.setLoginItemSettings({ openAtLogin: s.launch_at_login, openAsHidden: true });
+    // The window's choice also themes what Chromium draws for it (scrollbars, form controls, menus).
+    nativeTheme.themeSource = s.theme;
   };
   applySettings();
   api.subscribe((e) => {

@@ -178,6 +178,16 @@ describe('shortcuts and windows', () => {
     expect([...shell.double.electron.globalShortcut.registered.keys()].sort()).toEqual(['CommandOrControl+Alt+O', 'CommandOrControl+Shift+F9']);
   });
 
+  it('the theme chosen in Settings reaches nativeTheme: Dark, then back to following the system', async () => {
+    shell = await startShell();
+    const bridge = await shell.bridge();
+    expect(shell.double.electron.nativeTheme.themeSource).toBe('system');
+    await bridge.settings.set({ theme: 'dark' });
+    expect(shell.double.electron.nativeTheme.themeSource).toBe('dark');
+    await bridge.settings.set({ theme: 'system' });
+    expect(shell.double.electron.nativeTheme.themeSource).toBe('system');
+  });
+
   it('Settings… in the tray menu opens the window on its settings view; closing it hides it', async () => {
     shell = await startShell();
     shell.clickMenu('settings');
