@@ -196,11 +196,16 @@ test('accounts: a missing context id is refused; test connection reports a bad t
   }
   // Offline now: the picker still offers the cached projects, by name.
   await app.keyboard.press('Alt+1');
-  const options = await app.locator('.timer-start datalist').first().locator('option').evaluateAll((os) => os.map((o) => [o.getAttribute('value') ?? '', o.getAttribute('label') ?? '']));
-  expect(options.length).toBeGreaterThan(0);
-  const [id, name] = options[0]!;
-  await app.getByLabel('Project', { exact: true }).fill(id!);
-  await expect(app.getByTestId('project-name')).toHaveText(name!);
+  // The combobox lists the cached projects by name; the first one, picked by keyboard, is sent by id.
+  const project = app.getByRole('combobox', { name: 'Project', exact: true });
+  await project.click();
+  await project.press('ArrowDown');
+  const first = app.getByRole('listbox', { name: 'Project choices' }).getByRole('option').first();
+  await expect(first).toBeVisible();
+  const [name, id] = await first.evaluate((o) => [o.querySelector('span')!.textContent!, o.querySelector('.combo-id')?.textContent?.trim() ?? o.querySelector('span')!.textContent!]);
+  expect(name).not.toBe(id);
+  await project.press('Enter');
+  await expect(project).toHaveValue(name!);
   await app.getByLabel('What are you working on?').fill('Picked offline');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('running-description')).toHaveText('Picked offline');
