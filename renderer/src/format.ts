@@ -10,7 +10,8 @@ function timeFormat(zone: string, seconds: boolean): Intl.DateTimeFormat {
   const k = `${zone}\u0000${seconds}`;
   let f = formats.get(k);
   if (!f) {
-    f = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: zone });
+    // 24-hour clocks write the hour in two digits (09:00), 12-hour ones do not (9:00 AM).
+    f = new Intl.DateTimeFormat(undefined, { hour: localeUses12h() ? 'numeric' : '2-digit', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: zone });
     formats.set(k, f);
   }
   return f;

@@ -7,6 +7,9 @@ import { localDateOf, zonedInstant } from '../../shared/time';
 import { FAKE_PROVIDERS } from '../providers';
 import { cliAsync, expect, shot, test, ZONE } from './host';
 
+// The row writes times as the system locale does; a 24-hour locale here, as the server's note is.
+test.use({ locale: 'en-GB' });
+
 test('09:00:37–10:31:07 synced to Moneybird: the row keeps the seconds and says Moneybird holds 09:00–10:31', async ({ app, host }) => {
   const fake = await FAKE_PROVIDERS.moneybird();
   try {
