@@ -168,16 +168,38 @@ export function nextLink(header: string | null | undefined, origin: string): str
   return null;
 }
 
-/** Page-numbered lists: ask page 1, 2, … until a page comes back short. */
-export async function pageThrough<T>(perPage: number, fetchPage: (page: number) => Promise<Outcome<T[]>>): Promise<Outcome<T[]>> {
+/** One page of a list, and where the next one is (a page number, a cursor, a URL); null: the last. */
+export interface Page<T, At> {
+  items: T[];
+  next: At | null;
+}
+
+const MAX_PAGES = 1000;
+
+/**
+ * The one page loop: every page of a list, all or nothing, however the API says where the next
+ * page is. A server that never says "last" is stopped at MAX_PAGES with an error rather than a
+ * list silently cut short.
+ */
+export async function allPages<T, At>(first: At, fetchPage: (at: At) => Promise<Outcome<Page<T, At>>>): Promise<Outcome<T[]>> {
   const out: T[] = [];
-  for (let page = 1; page <= 1000; page++) {
-    const r = await fetchPage(page);
+  let at: At | null = first;
+  for (let n = 0; at !== null; n++) {
+    if (n === MAX_PAGES) return { ok: false, error: { class: 'transient', status: 0, message: `the list went on past ${MAX_PAGES} pages: not read` } };
+    const r: Outcome<Page<T, At>> = await fetchPage(at);
     if (!r.ok) return r;
-    out.push(...r.value);
-    if (r.value.length < perPage) break;
+    out.push(...r.value.items);
+    at = r.value.next;
   }
   return { ok: true, value: out };
+}
+
+/** Page-numbered lists: ask page 1, 2, … until a page comes back short. */
+export function pageThrough<T>(perPage: number, fetchPage: (page: number) => Promise<Outcome<T[]>>): Promise<Outcome<T[]>> {
+  return allPages(1, async (page: number): Promise<Outcome<Page<T, number>>> => {
+    const r = await fetchPage(page);
+    return r.ok ? { ok: true, value: { items: r.value, next: r.value.length < perPage ? null : page + 1 } } : r;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { envelopeRecord, errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str } from './common';
+import { allPages, envelopeRecord, errorText, fail, iso, lookupByFingerprint, normIso, query, records, refused, restCalls, str, type Page } from './common';
 
 const PATH = '/v1/time-entries';
 const LIMIT = 100;
@@ -48,20 +48,15 @@ export function expensicatConnector(account: AccountConfig, http: Http): Connect
   const rest = restCalls(http, req);
   const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
 
-  async function list(from: string, to: string, zone: string): Promise<Outcome<RemoteRecord[]>> {
-    const out: RemoteRecord[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 10_000; page++) {
+  // Cursor pages: the first is asked without one, each answer names the next (meta.next_cursor).
+  const list = (from: string, to: string, zone: string) =>
+    allPages('', async (cursor): Promise<Outcome<Page<RemoteRecord, string>>> => {
       const r = await http.request<{ data?: unknown; meta?: { next_cursor?: string | null } }>({
         ...req, method: 'GET', url: url + query({ start_date: from, end_date: to, user_id: 'me', limit: LIMIT, cursor }),
       });
       if (!r.ok) return fail(r);
-      out.push(...records(r.body?.data, (d) => toRecord(d, zone)));
-      cursor = r.body?.meta?.next_cursor ?? undefined;
-      if (!cursor) break;
-    }
-    return { ok: true, value: out };
-  }
+      return { ok: true, value: { items: records(r.body?.data, (d) => toRecord(d, zone)), next: r.body?.meta?.next_cursor || null } };
+    });
 
   return {
     provider: 'expensicat',

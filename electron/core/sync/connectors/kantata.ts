@@ -8,7 +8,7 @@
 import type { CatalogItem } from '../../../../shared/catalog';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, PieceBody, PieceRef, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { errorText, fail, minutesOf, query, refused, restCalls, str } from './common';
+import { allPages, errorText, fail, minutesOf, query, refused, restCalls, str, type Page } from './common';
 import { dayParts, REFERENCE_SOURCE, spanOf } from './dated';
 
 const PATH = '/time_entries';
@@ -104,34 +104,27 @@ export function kantataConnector(account: AccountConfig, http: Http): Connector 
   const req = { headers: { Authorization: `Bearer ${account.token}` }, errorMessage: errorText };
   const rest = restCalls(http, req);
 
-  async function pages(params: Record<string, string>, zone: string): Promise<Outcome<RemoteRecord[]>> {
-    const out: RemoteRecord[] = [];
-    for (let page = 1; page <= 1000; page++) {
+  const pages = (params: Record<string, string>, zone: string) =>
+    allPages(1, async (page): Promise<Outcome<Page<RemoteRecord, number>>> => {
       const r = await http.request<ListBody>({
         ...req, method: 'GET', url: url + query({ ...params, include: 'external_references', page, per_page: PER_PAGE }),
       });
       if (!r.ok) return fail(r);
-      out.push(...recordsOf(r.body, zone));
-      if (!morePages(r.body, page, r.body?.results?.length ?? 0)) break;
-    }
-    return { ok: true, value: out };
-  }
+      return { ok: true, value: { items: recordsOf(r.body, zone), next: morePages(r.body, page, r.body?.results?.length ?? 0) ? page + 1 : null } };
+    });
 
   /** Every record of a top-level key (workspaces, stories) across pages, in the answer's order. */
-  async function included(key: string, params: Record<string, string>): Promise<Outcome<Record<string, unknown>[]>> {
-    const out: Record<string, unknown>[] = [];
-    for (let page = 1; page <= 1000; page++) {
+  const included = (key: string, params: Record<string, string>) =>
+    allPages(1, async (page): Promise<Outcome<Page<Record<string, unknown>, number>>> => {
       const r = await http.request<Record<string, unknown> & Paged & { results?: { key?: string; id?: unknown }[] }>({
         ...req, method: 'GET', url: `${account.baseUrl}/${key}` + query({ ...params, page, per_page: PER_PAGE }),
       });
       if (!r.ok) return fail(r);
       const byId = (r.body?.[key] ?? {}) as Record<string, Record<string, unknown>>;
       const results = Array.isArray(r.body?.results) ? r.body.results : [];
-      for (const x of results) if (x.key === key && byId[String(x.id)]) out.push({ ...byId[String(x.id)], id: String(x.id) });
-      if (!results.length || !morePages(r.body, page, results.length)) break;
-    }
-    return { ok: true, value: out };
-  }
+      const items = results.flatMap((x) => (x.key === key && byId[String(x.id)] ? [{ ...byId[String(x.id)], id: String(x.id) }] : []));
+      return { ok: true, value: { items, next: results.length && morePages(r.body, page, results.length) ? page + 1 : null } };
+    });
 
   function pieces(e: LocalEntry): Outcome<PieceBody[]> {
     if (!e.project_id) return refused('project_id: Kantata requires a project (workspace)');

@@ -9,7 +9,7 @@ import type { CatalogItem } from '../../../../shared/catalog';
 import { localDateOf } from '../../../../shared/time';
 import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http, HttpResult } from '../http';
-import { errorText, fail, iso, lookupByFingerprint, nextLink, normIso, query, records, refused, restCalls, str } from './common';
+import { allPages, errorText, fail, iso, lookupByFingerprint, nextLink, normIso, query, records, refused, restCalls, str, type Page } from './common';
 import { contextField } from './context-field';
 
 const PER_PAGE = 100;
@@ -57,20 +57,16 @@ export function moneybirdConnector(account: AccountConfig, http: Http): Connecto
    * Every page of a bare-array list: Moneybird says where the next page is in the Link header
    * (rel="next", real-apis.md); an answer with no Link header at all is paged on until one comes back short.
    */
-  async function pages<T>(urlFor: (page: number) => string, parse: (body: unknown) => T[]): Promise<Outcome<T[]>> {
-    const out: T[] = [];
-    let url: string | null = urlFor(1);
-    for (let page = 1; url && page <= 1000; page++) {
+  function pages<T>(urlFor: (page: number) => string, parse: (body: unknown) => T[]): Promise<Outcome<T[]>> {
+    return allPages({ page: 1, url: urlFor(1) }, async ({ page, url }): Promise<Outcome<Page<T, { page: number; url: string }>>> => {
       const r: HttpResult = await http.request<unknown>({ ...req, method: 'GET', url });
       if (!r.ok) return fail(r);
       const rows = parse(r.body);
-      out.push(...rows);
       const link: string | null | undefined = r.headers?.get('link');
       const next: string | null | Error = link == null ? (rows.length < PER_PAGE ? null : urlFor(page + 1)) : nextLink(link, account.baseUrl);
       if (next instanceof Error) return { ok: false, error: { class: 'transient', status: r.status, message: next.message } };
-      url = next;
-    }
-    return { ok: true, value: out };
+      return { ok: true, value: { items: rows, next: next === null ? null : { page: page + 1, url: next } } };
+    });
   }
 
   const list = (from: string, to: string, zone: string) => {
