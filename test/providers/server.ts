@@ -118,6 +118,22 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
     return null;
   };
 
+  /**
+   * While a limit is in force every answer says where the window stands, as Moneybird's 429 does
+   * (RateLimit-Limit, -Remaining, -Reset in epoch seconds: when the oldest counted request leaves
+   * the window), plus the IETF draft's RateLimit-Policy naming the window itself (`150;w=300`):
+   * a client can pace to a time-scaled server from its answers alone.
+   */
+  const budgetHeaders = (): Record<string, string> => {
+    const l = state.rateLimit;
+    if (!l) return {};
+    const resetAt = admitted.length ? admitted[0]! + l.windowMs : Date.now();
+    return {
+      'RateLimit-Limit': String(l.requests), 'RateLimit-Remaining': String(Math.max(0, l.requests - admitted.length)),
+      'RateLimit-Reset': String(Math.ceil(resetAt / 1000)), 'RateLimit-Policy': `${l.requests};w=${l.windowMs / 1000}`,
+    };
+  };
+
   const take = (method: string, path: string): Fault | null => {
     const i = rules.findIndex((r) => (!r.method || r.method === method) && (!r.path || r.path.test(path)));
     if (i < 0) return null;
@@ -139,7 +155,7 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
       const send = (r: ApiResponse) => {
         log.push({ method, path: u.pathname, status: r.status });
         const text = r.body === undefined ? '' : toJson(r.body);
-        res.writeHead(r.status, { ...(text && { 'Content-Type': 'application/json' }), ...r.headers });
+        res.writeHead(r.status, { ...(text && { 'Content-Type': 'application/json' }), ...budgetHeaders(), ...r.headers });
         res.end(text);
       };
       if (size > MAX_BODY) return send({ status: 413, body: o.failure(413) });

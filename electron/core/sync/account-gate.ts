@@ -17,7 +17,11 @@ export interface AccountGates {
   /** The instant the account is held until, or null when it is not held now. */
   heldUntil(accountId: string): number | null;
   /** The http.ts hooks for one account's requests. */
-  hooks(accountId: string, limit: () => RateLimit | undefined): { gate: () => Promise<SyncError | null>; onError: (e: SyncError) => void };
+  hooks(accountId: string, limit: () => RateLimit | undefined): {
+    gate: () => Promise<SyncError | null>;
+    onError: (e: SyncError) => void;
+    onAnswer: (headers: { get(name: string): string | null }) => void;
+  };
   pacer(accountId: string, limit: RateLimit | undefined): Pacer | null;
 }
 
@@ -62,6 +66,9 @@ export function createAccountGates(o: { store: SyncStore; now: () => number; sle
           }
           // A hold set while this request waited for the pacer (another request's 429) still counts.
           return heldError(heldUntil(accountId), o.now());
+        },
+        onAnswer(headers) {
+          pacer(accountId, limit())?.observe(headers);
         },
         onError(e) {
           if (e.status !== 429 && e.retryAfterMs === undefined) return;

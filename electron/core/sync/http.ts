@@ -29,6 +29,8 @@ export interface HttpOptions {
   gate?: () => Promise<SyncError | null>;
   /** Sees every error answer: a 429 holds the whole account, in every process on the file. */
   onError?: (error: SyncError) => void;
+  /** Sees the headers of every answer, as it arrives (the pacer reads the server's RateLimit-*). */
+  onAnswer?: (headers: FetchResponse['headers']) => void;
 }
 
 export interface HttpRequest {
@@ -71,6 +73,7 @@ export function createHttp(options: HttpOptions): Http {
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
           signal: controller.signal,
         });
+        options.onAnswer?.(res.headers);
         text = await res.text();
       } catch (e) {
         const timedOut = controller.signal.aborted;

@@ -4,6 +4,13 @@
  * a backlog drains without a single 429. A burst up to the budget goes at once (a few edits are
  * not delayed); beyond it each request waits for the oldest one to leave the window.
  *
+ * The server's answers refine the declared budget (`observe`): RateLimit-Policy (`150;w=300`,
+ * IETF draft) gives the budget and window the server counts in, RateLimit-Limit the budget
+ * alone; RateLimit-Remaining 0 with RateLimit-Reset (epoch seconds, or seconds from now) holds
+ * every request until then. Each request is logged at the instant its answer came (not when it
+ * left): the server counted it somewhere in between, so a window measured from the answer never
+ * ends early, whatever the network's jitter.
+ *
  * Time comes from the injected clock and waits go through the injected sleep, so tests run a
  * long drain on a fake clock in milliseconds of real time.
  */
@@ -34,22 +41,60 @@ export interface Pacer {
   nextFreeAt(): number;
   /** Instants of the requests still inside the window (for drain estimates). */
   recent(): number[];
+  /** Reads an answer's RateLimit-* headers: the budget the server counts in, and where it stands. */
+  observe(headers: { get(name: string): string | null }): void;
 }
 
-export function createPacer(limit: RateLimit, now: () => number, sleep: Sleep = realSleep): Pacer {
+/** `150;w=300` (RateLimit-Policy, IETF draft): the budget and its window in ms; null if unreadable. */
+export function parsePolicy(v: string | null): { requests: number; perMs: number } | null {
+  const m = v && /^\s*(\d+)\s*;(?:.*;)?\s*w\s*=\s*(\d+(?:\.\d+)?)/.exec(v.split(',')[0]!);
+  if (!m) return null;
+  const requests = Number(m[1]);
+  const perMs = Number(m[2]) * 1000;
+  return requests > 0 && perMs > 0 ? { requests, perMs } : null;
+}
+
+export function createPacer(declared: RateLimit, now: () => number, sleep: Sleep = realSleep): Pacer {
+  const limit: RateLimit = { ...declared };
   let sent: number[] = [];
+  /** How many logged requests have had their answer (their instant moved to it), oldest first. */
+  let answered = 0;
+  /** The server said its budget is spent until this instant. */
+  let spentUntil = 0;
   const prune = () => {
     const t = now();
     // A clock set back must not leave requests "in the future" that hold the budget for hours.
-    sent = sent.map((s) => Math.min(s, t)).filter((s) => s + limit.perMs > t);
+    const kept = sent.map((s) => Math.min(s, t)).filter((s) => s + limit.perMs > t);
+    answered = Math.max(0, answered - (sent.length - kept.length));
+    sent = kept;
     return t;
   };
   const nextFreeAt = () => {
     const t = prune();
-    return sent.length < limit.requests ? t : sent[sent.length - limit.requests]! + limit.perMs;
+    // Answer instants can overtake later departures: the window is counted over them sorted.
+    const log = [...sent].sort((a, b) => a - b);
+    const byLog = log.length < limit.requests ? t : log[log.length - limit.requests]! + limit.perMs;
+    return spentUntil > t && spentUntil - t <= limit.perMs ? Math.max(byLog, spentUntil) : byLog;
   };
   return {
     limit,
+    observe(headers) {
+      const t = now();
+      const policy = parsePolicy(headers.get('ratelimit-policy'));
+      const budget = Number(headers.get('ratelimit-limit'));
+      if (policy) Object.assign(limit, policy);
+      else if (Number.isSafeInteger(budget) && budget > 0) limit.requests = budget;
+      // Answers come back about in the order requests left: this one's is the oldest unanswered.
+      if (answered < sent.length) sent[answered++] = t;
+      const remaining = headers.get('ratelimit-remaining');
+      const reset = Number(headers.get('ratelimit-reset'));
+      // Spent while our own log still has room: someone else spends it too (another process on
+      // the account). Reset is in whole seconds, so it is used only then, not at every full window.
+      prune();
+      if (remaining !== null && Number(remaining) <= 0 && sent.length < limit.requests && Number.isFinite(reset) && reset > 0) {
+        spentUntil = reset > 1e9 ? reset * 1000 : t + reset * 1000;
+      }
+    },
     async take(maxWaitMs = Infinity) {
       // Bounded: each wait ends when the oldest request in the window leaves it.
       for (let i = 0; i < 1_000; i++) {

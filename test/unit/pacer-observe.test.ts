@@ -1,0 +1,49 @@
+/**
+ * The pacer learns the budget from the server's answers (issue 15): a server counting 150 per 5 s
+ * (a time-scaled Moneybird) is paced at that scale, though Moneybird declares 150 per 5 minutes;
+ * a server whose budget someone else spent holds our requests until its reset.
+ */
+import { expect, it } from 'vitest';
+import { createPacer, parsePolicy } from '../../electron/core/sync/pacer';
+
+const MONEYBIRD = { requests: 150, perMs: 5 * 60_000, service: 'Moneybird' };
+const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });
+
+function clocked() {
+  let t = 1_700_000_000_000;
+  return { now: () => t, move: (ms: number) => (t += ms) };
+}
+
+it('reads RateLimit-Policy as budget and window, and refuses what is not one', () => {
+  expect(parsePolicy('150;w=300')).toEqual({ requests: 150, perMs: 300_000 });
+  expect(parsePolicy('150;w=5, 1000;w=3600')).toEqual({ requests: 150, perMs: 5000 });
+  expect(parsePolicy('150')).toBeNull();
+  expect(parsePolicy('0;w=5')).toBeNull();
+  expect(parsePolicy(null)).toBeNull();
+});
+
+it('a full window waits for the window the server names, counted from the answers', async () => {
+  const c = clocked();
+  const p = createPacer(MONEYBIRD, c.now, async (ms) => void c.move(ms));
+  for (let i = 0; i < 150; i++) expect(await p.take(0)).toBe(true);
+  // Without the server's word: the declared 5 minutes.
+  expect(p.nextFreeAt() - c.now()).toBe(300_000);
+  c.move(40);
+  for (let i = 0; i < 150; i++) p.observe(headers({ 'ratelimit-limit': '150', 'ratelimit-remaining': String(149 - i), 'ratelimit-policy': '150;w=5' }));
+  const answeredAt = c.now();
+  expect(p.limit.perMs).toBe(5000);
+  expect(p.nextFreeAt()).toBe(answeredAt + 5000);
+  expect(await p.take(0)).toBe(false);
+  expect(await p.take()).toBe(true);
+  expect(c.now()).toBe(answeredAt + 5000);
+});
+
+it('the server spent while our log has room: nothing goes before its reset', async () => {
+  const c = clocked();
+  const p = createPacer(MONEYBIRD, c.now, async (ms) => void c.move(ms));
+  expect(await p.take()).toBe(true);
+  const reset = Math.ceil(c.now() / 1000) + 4;
+  p.observe(headers({ 'ratelimit-limit': '150', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset), 'ratelimit-policy': '150;w=5' }));
+  expect(p.nextFreeAt()).toBe(reset * 1000);
+  expect(await p.take(1000)).toBe(false);
+});
