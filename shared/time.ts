@@ -62,12 +62,15 @@ export function localDayStart(date: string, zone: string): number {
   return zonedInstant(+m[1]!, +m[2]!, +m[3]!, 0, 0, zone);
 }
 
-/** The local date after `date` (calendar arithmetic, no zone involved). */
-export function nextLocalDate(date: string): string {
+/** The local date `days` after `date` (before, when negative): calendar arithmetic, no zone involved. */
+export function addLocalDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + 1));
+  const t = new Date(Date.UTC(y, m - 1, d + days));
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
+
+/** The local date after `date`. */
+export const nextLocalDate = (date: string): string => addLocalDays(date, 1);
 
 /** Half-open instant range [start, end) covering the local days `from`..`to` inclusive. */
 export function localDaysRange(from: string, to: string, zone: string): [number, number] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDuration, localDateOf, localDayStart, localDaysRange, parseDuration, parseIsoInstant,
+  addLocalDays, formatDuration, localDateOf, localDayStart, localDaysRange, parseDuration, parseIsoInstant,
   parseWhen, splitByLocalDay,
 } from '../../shared/time';
 
@@ -98,5 +98,15 @@ describe('formatDuration', () => {
     expect(formatDuration(7500)).toBe('2h05m');
     expect(formatDuration(2700)).toBe('45m');
     expect(formatDuration(12)).toBe('12s');
+  });
+});
+
+describe('addLocalDays', () => {
+  it('steps calendar dates both ways across months, years and 29 February', () => {
+    expect(addLocalDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addLocalDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addLocalDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addLocalDays('2026-01-14', -13)).toBe('2026-01-01');
+    expect(addLocalDays('2026-01-14', 0)).toBe('2026-01-14');
   });
 });

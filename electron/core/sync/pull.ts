@@ -7,7 +7,7 @@
  * A record that breaks our entry rules is reported, never silently dropped or half-stored.
  */
 import { MAX_DURATION_SECONDS, DESCRIPTION_MAX } from '../../../shared/limits';
-import { localDateOf, zonedInstant } from '../../../shared/time';
+import { addLocalDays, localDateOf, zonedInstant } from '../../../shared/time';
 import type { Connector, LocalEntry, RemoteRecord } from './connector';
 import type { SyncError } from './errors';
 import { carriedFields, localTerms, mergeTerms, remoteTerms, type MergeField, type Terms } from './merge-fields';
@@ -112,8 +112,7 @@ export async function pullOnce(o: PullOptions): Promise<PullReport> {
   const seen = new Map<string, RemoteRecord>();
   const report: PullReport = { fetched: 0, added: 0, updated: 0, conflicts: 0, gone: 0, skipped: [], seen };
   const to = localDateOf(o.now(), o.zone);
-  let from = to;
-  for (let i = 1; i < o.windowDays; i++) from = previousDate(from);
+  const from = addLocalDays(to, -(Math.max(1, o.windowDays) - 1));
   const listed = await o.connector.list(from, to, o.zone);
   if (!listed.ok) return { ...report, error: listed.error };
   report.fetched = listed.value.length;
@@ -194,12 +193,6 @@ function invalid(r: { end: number; start: number; description: string }): string
   if (s > MAX_DURATION_SECONDS) return `it is longer than ${MAX_DURATION_SECONDS / 3600}h`;
   if ([...r.description].length > DESCRIPTION_MAX) return `its description is over ${DESCRIPTION_MAX} characters`;
   return null;
-}
-
-function previousDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d - 1));
-  return t.toISOString().slice(0, 10);
 }
 
 function pick(t: Terms, keys: MergeField[]): Terms {
