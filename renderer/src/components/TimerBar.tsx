@@ -3,7 +3,7 @@
  * what runs, its project, the time as h:mm:ss, and Stop; Discard is quiet and can be undone.
  * After Stop or Discard the keyboard is back in the field, ready for the next thing.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { EMPTY_PICK, pickedFields, Pickers } from './Pickers';
 import { elapsedClock } from '../elapsed';
@@ -19,6 +19,8 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
   const [billable, setBillable] = useState(true);
   const [issues, setIssues] = useState<FieldIssue[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const [more, setMore] = useState(false);
+  const ids = useId();
   const elapsed = useElapsed(s.timer?.start ?? null);
 
   useEffect(() => {
@@ -87,7 +89,12 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
           }}
           aria-invalid={issueFor(issues, 'description') ? true : undefined}
         />
-        <div className="timer-options">
+        {/* In a narrow window the options fold behind one button, so the bar stays a strip. */}
+        <button type="button" className="icon options-toggle" aria-expanded={more} aria-controls={`${ids}-options`}
+          aria-label="Project, tags and billable" title="Project, tags and billable" onClick={() => setMore(!more)}>
+          <Icon name="options" />
+        </button>
+        <div className="timer-options" id={`${ids}-options`} data-open={more}>
           <Pickers value={pick} onChange={setPick} accounts={s.accounts} catalog={s.catalog} prefix="" />
           <input aria-label="Tags" placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
           <label className="check"><input type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} /> Billable</label>
