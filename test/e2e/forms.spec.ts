@@ -5,6 +5,7 @@
  * form, and the inline editor changing date, billable and account. The oracle is the database,
  * read by the real CLI, and what the screen says.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FAKE_PROVIDERS } from '../providers';
 import { expect, shot, stored, test, ZONE, type Host } from './host';
@@ -80,6 +81,9 @@ test('pick a project by typing its name and the keyboard; the Task picker waits 
   await expect(menu.getByRole('group').first().getByRole('option')).toHaveText([/Acme website/]);
   await expect(menu.getByRole('option')).toHaveCount(4);
   await shot(app, 'forms-project-combobox');
+  // The open menu's roles (listbox, groups, options) and the form's labels hold up to axe.
+  const axe = await new AxeBuilder({ page: app }).include('.timer').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await project.press('Escape');
 });
 
@@ -94,6 +98,8 @@ test('an overnight entry: 22:00–01:00 is saved ending the next day, shown as 3
   await expect(form.getByLabel('Duration')).toHaveValue('3h');
   await form.getByRole('button', { name: 'Add entry' }).click();
   await expect(app.getByTestId('entry')).toHaveCount(1);
+  // The keyboard is back in the description, ready for the next entry.
+  await expect(form.getByLabel('Entry description')).toBeFocused();
   const [e] = entries(host);
   expect(Date.parse(e!.end) - Date.parse(e!.start)).toBe(3 * 3600_000);
   expect(localDate(Date.parse(e!.start))).toBe(yesterday());
