@@ -94,6 +94,7 @@ export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) =
     if ('description' in patch) expect(now.description).toBe(trimmed(patch.description));
     if ('billable' in patch) expect(now.billable).toBe(patch.billable);
     if ('tags' in patch) expect(new Set(now.tags)).toEqual(new Set(patch.tags.map(trimmed)));
+    for (const k of ['project_id', 'task_id', 'client_id'] as const) if (k in patch) expect(now[k], k).toBe(trimmed(patch[k]) || null);
   },
   'entries.remove': (v, [id], w) => {
     expect(v.id).toBe(id);
@@ -125,6 +126,13 @@ export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) =
     if (typeof patch.token === 'string') expect(w.secrets.get(v.id)).toBe(patch.token.trim());
     if (patch.token === null) expect(w.secrets.has(v.id)).toBe(false);
     if (typeof patch.base_url === 'string') expect(v.base_url).toBe(patch.base_url.trim().replace(/\/+$/, ''));
+    for (const [k, x] of Object.entries(patch.context ?? {})) expect(v.context[k] ?? null, `context.${k}`).toBe(trimmed(x) ?? null);
+    // Elsewhere than before, the token given for the old server stays behind unless typed anew.
+    const before = w.seeded.accounts!.map((row) => JSON.parse(row) as { name: string; base_url: string }).find((a) => a.name === name)!;
+    if (new URL(v.base_url).origin !== new URL(before.base_url).origin && patch.token === undefined) {
+      expect(v.has_stored_secret, 'a moved account keeps no token').toBe(false);
+      expect(v.token_env, 'a moved account keeps no token variable').toBeNull();
+    }
   },
   'accounts.remove': (_v, [name], w) => expect(w.runtime.core.accounts.list().some((a) => a.name === name)).toBe(false),
   'accounts.test': (v) => expect(typeof v.ok === 'boolean' && typeof v.message === 'string').toBe(true),
@@ -133,7 +141,11 @@ export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) =
   'reports.get': (v) => expect(isObj(v)).toBe(true),
   'reports.csv': (v) => expect(typeof v).toBe('string'),
   'idle.pending': (v) => expect(v === null || typeof v.id === 'string').toBe(true),
-  'idle.resolve': (v) => expect(isObj(v) && 'running' in v).toBe(true),
+  'idle.resolve': (v, [, choice], w) => {
+    expect(isObj(v) && 'running' in v).toBe(true);
+    if (choice.kind === 'split') expect(w.runtime.core.entries.get(v.split.id).description).toBe(choice.description.trim());
+    expect(w.runtime.core.timer.status()?.id ?? null).toBe(v.running?.id ?? null);
+  },
   'pomodoro.status': (v) => expect(v === null || typeof v.phase === 'string').toBe(true),
   'pomodoro.start': (v) => expect(v === null || typeof v.phase === 'string').toBe(true),
   'pomodoro.stop': (v) => expect(v).toBeNull(),
@@ -178,6 +190,7 @@ function withoutBlankSyncRows(d: Record<string, string[]>): Record<string, strin
 /** The whole judgement of one call, from the seeded state (`w.reset()` ran before it). */
 export function judge(method: BridgeMethod, args: unknown, r: Envelope, w: World, sentFrom: number): void {
   const answer = JSON.stringify(r);
+  must(Object.keys(Object.prototype).length === 0 && !('polluted' in {}), () => `Object.prototype was polluted: ${Object.keys(Object.prototype).join(', ')}`);
   const { tokens, origins } = facts(w);
   for (const [t] of tokens) must(!answer.includes(t), () => `an answer carries the token for ${t.slice(0, 4)}…: ${answer.slice(0, 300)}`);
   for (const t of JSON.stringify(args).match(TYPED_TOKEN) ?? []) must(!answer.includes(t), () => `a typed token came back: ${answer.slice(0, 300)}`);

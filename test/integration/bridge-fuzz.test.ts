@@ -32,6 +32,7 @@ const CALL_LIMIT_MS = 5_000;
 
 const METHODS = Object.keys(BRIDGE_METHODS) as BridgeMethod[];
 const tried = new Map<string, number>();
+let accepted = 0;
 let w: World;
 
 beforeAll(async () => {
@@ -40,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
   const total = [...tried.values()].reduce((a, b) => a + b, 0);
-  console.log(`bridge fuzz (seed ${SEED}): ${total} inputs tried, ${w?.sent.length ?? 0} requests made (${w?.sent.filter((s) => s.blocked).length ?? 0} to a non-loopback host, refused unsent); per method ${JSON.stringify(Object.fromEntries(tried))}`);
+  console.log(`bridge fuzz (seed ${SEED}): ${total} inputs tried (${accepted} accepted, the rest refused), ${w?.sent.length ?? 0} requests made (${w?.sent.filter((s) => s.blocked).length ?? 0} to a non-loopback host, refused unsent); per method ${JSON.stringify(Object.fromEntries(tried))}`);
 });
 
 function bounded<T>(p: Promise<T>, what: string): Promise<T> {
@@ -57,6 +58,7 @@ async function check(method: BridgeMethod, raw: unknown, send: (args: unknown) =
   const args = resolveRefs(raw, w, prompt.ok ? (prompt.value as { id: string } | null)?.id ?? null : null);
   const sentFrom = w.sent.length;
   const r = await bounded(send(args), method);
+  if (r.ok) accepted++;
   judge(method, args, r, w, sentFrom);
 }
 
