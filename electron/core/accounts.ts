@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Account, AccountContext, AccountRemoval, Provider } from '../../shared/entry';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { accountFormPatchSchema, accountInputSchema, parseOrThrow, type AccountFormPatch, type AccountInput } from '../../shared/schemas';
+import { immediate } from './db';
 import { newId } from './ids';
 import { descriptorOf, providerNamed } from './sync/connectors';
 import { checkContext } from './sync/connectors/context-field';
@@ -81,7 +82,7 @@ export function createAccounts(db: Database, now: () => number) {
       const a = parseOrThrow(accountInputSchema, input);
       const provider = providerNamed(a.provider);
       const context = checkContext(provider, a.context);
-      return db.transaction(() => {
+      return immediate(db, () => {
         if (byName.get(a.name)) throw ValidationError.one('name', `an account named ${JSON.stringify(a.name)} already exists`);
         const makeDefault = a.is_default === true || count.get()!.n === 0;
         if (makeDefault) clearDefault.run();
@@ -91,12 +92,12 @@ export function createAccounts(db: Database, now: () => number) {
           token_env: a.token_env ?? null, is_default: makeDefault ? 1 : 0, created_at: now(),
         });
         return toAccount(byId.get(id)!);
-      }).immediate();
+      });
     },
     /** Changes where and how an account syncs; the name and provider stay. `context: {key: null}` clears an id. */
     update(name: string, patch: AccountFormPatch): Account {
       const p = parseOrThrow(accountFormPatchSchema, patch);
-      return db.transaction(() => {
+      return immediate(db, () => {
         const row = byName.get(name);
         if (!row) throw new NotFoundError('account', name);
         const context = checkContext(descriptorOf(row.provider), p.context, JSON.parse(row.context) as AccountContext);
@@ -109,7 +110,7 @@ export function createAccounts(db: Database, now: () => number) {
           setDefault.run(row.id);
         }
         return toAccount(byId.get(row.id)!);
-      }).immediate();
+      });
     },
     /** Marks whether the app's secret store holds a token for the account (the store is keyed by id). */
     markSecret(id: string, stored: boolean): void {
@@ -120,7 +121,7 @@ export function createAccounts(db: Database, now: () => number) {
      * silently); otherwise its entries stay, as local ones, and nothing remote is touched.
      */
     remove(name: string): Account {
-      return db.transaction(() => {
+      return immediate(db, () => {
         const row = byName.get(name);
         if (!row) throw new NotFoundError('account', name);
         const n = queued.get(row.id)!.n;
@@ -130,21 +131,21 @@ export function createAccounts(db: Database, now: () => number) {
         }
         forget(row);
         return toAccount(row);
-      }).immediate();
+      });
     },
     /**
      * Forgets an account even with changes waiting: those are dropped (never sent), and its
      * entries stay on this computer as local ones. Says how many of each.
      */
     removeKeepingLocal(name: string): AccountRemoval {
-      return db.transaction((): AccountRemoval => {
+      return immediate(db, (): AccountRemoval => {
         const row = byName.get(name);
         if (!row) throw new NotFoundError('account', name);
         const kept = keptCount.get(row.id)!.n;
         const dropped = dropQueued.run(row.id).changes;
         forget(row);
         return { account: row.name, kept_local: kept, dropped_changes: dropped };
-      }).immediate();
+      });
     },
     list(): Account[] {
       return all.all().map(toAccount);

@@ -59,6 +59,14 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
+ * Runs `fn` in one IMMEDIATE transaction: the write lock is taken at BEGIN, so two processes
+ * writing the same file wait for each other instead of failing midway on SQLITE_BUSY.
+ */
+export function immediate<T>(db: Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/**
  * Brings the schema to `target` one step at a time, each step in its own IMMEDIATE transaction so
  * a second process opening the same file at the same moment waits and then sees the new version.
  */

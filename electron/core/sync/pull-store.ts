@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { newId } from '../ids';
 import type { RemoteRecord } from './connector';
 import type { Terms } from './merge-fields';
+import { remoteIdRefresher } from './remote-id-cache';
+import { immediate } from '../db';
 
 export interface RefRow {
   entry_id: string;
@@ -28,7 +30,8 @@ export function createPullStore(db: Database) {
 
   const owe = db.prepare("INSERT INTO outbox (entry_id, op, payload, created_at) VALUES (?, 'update', '{}', ?)");
 
-  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const tx = <T>(fn: () => T): T => immediate(db, fn);
+  const refreshRemoteId = remoteIdRefresher(db);
 
   return {
     refByRemote(accountId: string, remoteId: string): RefRow | null {
@@ -82,8 +85,7 @@ export function createPullStore(db: Database) {
     adopt(accountId: string, entryId: string, r: RemoteRecord, base: Terms, now: number): void {
       tx(() => {
         insertRef.run(entryId, r.key, accountId, r.remoteId, JSON.stringify(r.comparable), JSON.stringify(base), now);
-        db.prepare(`UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
-          (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`).run({ id: entryId });
+        refreshRemoteId(entryId);
       });
     },
 

@@ -5,6 +5,8 @@
  * stay mapped, so whichever the user chooses, their records follow.
  */
 import type { Database } from 'better-sqlite3';
+import { immediate } from '../db';
+import { remoteIdRefresher } from './remote-id-cache';
 
 export const GONE_MESSAGE = 'deleted on the server (by someone or something else): keep it here only, send it again, or delete it';
 
@@ -25,9 +27,7 @@ export function createRemoteGone(db: Database) {
        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = r.entry_id AND o.op = 'delete' AND o.attempts > 0)`);
   const drop = db.prepare('DELETE FROM remote_refs WHERE account_id = ? AND remote_id = ?');
   const mark = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'remote-deleted' WHERE id = ?");
-  const refresh = db.prepare(`
-    UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
-      (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`);
+  const refresh = remoteIdRefresher(db);
 
   return {
     mapped(accountId: string): MappedRef[] {
@@ -35,11 +35,11 @@ export function createRemoteGone(db: Database) {
     },
     /** The server no longer has `remoteId`: forget that ref and ask the user about the entry. */
     mark(accountId: string, entryId: string, remoteId: string): void {
-      db.transaction(() => {
+      immediate(db, () => {
         drop.run(accountId, remoteId);
         mark.run(GONE_MESSAGE, entryId);
-        refresh.run({ id: entryId });
-      }).immediate();
+        refresh(entryId);
+      });
     },
   };
 }

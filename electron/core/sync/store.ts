@@ -15,6 +15,8 @@ import type { OutboxOp } from '../../../shared/entry';
 import type { LocalEntry, Outcome, PieceBody, PieceRef } from './connector';
 import { createRemoteGone } from './remote-gone';
 import { createSentPieces } from './sent-pieces';
+import { remoteIdRefresher } from './remote-id-cache';
+import { immediate } from '../db';
 
 export interface LeasedRow {
   id: number;
@@ -102,9 +104,7 @@ export function createSyncStore(db: Database) {
     ON CONFLICT(entry_id, piece) DO UPDATE SET remote_id = excluded.remote_id, snapshot = excluded.snapshot,
       base = excluded.base, synced_at = excluded.synced_at`);
   const dropRef = db.prepare('DELETE FROM remote_refs WHERE entry_id = ? AND piece = ?');
-  const refreshRemoteId = db.prepare(`
-    UPDATE entries SET remote_id = (SELECT group_concat(remote_id, ',') FROM
-      (SELECT remote_id FROM remote_refs WHERE entry_id = @id ORDER BY piece)) WHERE id = @id`);
+  const refreshRemoteId = remoteIdRefresher(db);
   // A tombstone goes only once nothing of it can be on a server: no row owed, no ref, no unanswered create.
   const purgeEntry = db.prepare(`DELETE FROM entries WHERE id = @id AND deleted_at IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM outbox WHERE entry_id = @id) AND NOT EXISTS (SELECT 1 FROM remote_refs WHERE entry_id = @id)
@@ -122,7 +122,7 @@ export function createSyncStore(db: Database) {
 
   const touchAccount = db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?');
 
-  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const tx = <T>(fn: () => T): T => immediate(db, fn);
   function readEntry(id: string): StoreEntry | null {
     const r = entryRow.get(id);
     if (!r) return null;
@@ -144,7 +144,7 @@ export function createSyncStore(db: Database) {
     const cur = refAt.get(entryId, ref.key);
     if (cur && (cur.account_id !== accountId || cur.remote_id !== ref.remoteId)) return 'extra';
     upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
-    refreshRemoteId.run({ id: entryId });
+    refreshRemoteId(entryId);
     sent.settled(entryId, accountId, ref.key);
     return 'saved';
   }
@@ -212,7 +212,7 @@ export function createSyncStore(db: Database) {
       tx(() => {
         if (accountId) sent.settled(entryId, accountId, key);
         dropRef.run(entryId, key);
-        refreshRemoteId.run({ id: entryId });
+        refreshRemoteId(entryId);
       });
     },
 
