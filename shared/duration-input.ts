@@ -19,7 +19,7 @@ const CLOCK = /^(\d{1,3}):([0-5]\d)$/;
 export function parseDurationInput(text: string): DurationInput {
   const t = text.trim();
   if (!t) return { ok: false, rule: EXAMPLES };
-  let minutes: number | null = null;
+  let minutes: number;
   const clock = CLOCK.exec(t);
   const onlyMinutes = MINUTES_ONLY.exec(t);
   const hm = HM.exec(t);

@@ -189,3 +189,18 @@ test('the inline editor is labelled and changes the date, billable and account; 
   expect(entries(host)[0]).toEqual(after);
   await expect.poll(() => app.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.entryId)).toBe(before.id);
 });
+
+test('Delete in the editor removes the entry and leaves the keyboard on the next row, not on the page', async ({ app, host }) => {
+  const day = yesterday();
+  host.cli('add', 'First', '--start', `${day}T09:00:00+01:00`, '--end', `${day}T10:00:00+01:00`);
+  host.cli('add', 'Second', '--start', `${day}T11:00:00+01:00`, '--end', `${day}T12:00:00+01:00`);
+  await expect(app.getByTestId('entry')).toHaveCount(2);
+  const doomed = app.getByTestId('entry').filter({ hasText: 'Second' });
+  const keep = entries(host).find((e) => e.description === 'First')!;
+  await doomed.focus();
+  await app.keyboard.press('Enter');
+  await app.getByTestId('entry-editor').getByRole('button', { name: 'Delete' }).click();
+  await expect(app.getByTestId('entry')).toHaveCount(1);
+  expect(entries(host).map((e) => e.description)).toEqual(['First']);
+  await expect.poll(() => app.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.entryId)).toBe(keep.id);
+});

@@ -4,7 +4,7 @@
  * by client), and any id typed by hand still taken as it is (services without a list).
  */
 import { useCombobox } from 'downshift';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { FormField } from './FormField';
 
 export interface Option {
@@ -31,9 +31,15 @@ export function CatalogCombobox({ label, ariaLabel, options, value, onChange, di
   placeholder?: string;
 }) {
   const nameOf = (id: string) => options.find((o) => o.id === id)?.name ?? id;
-  const [text, setText] = useState(() => (value ? nameOf(value) : ''));
-  // A value set from outside (a reset, another account, an entry opened for editing) shows its name.
-  useEffect(() => setText(value ? nameOf(value) : ''), [value, options.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  const valueText = value ? nameOf(value) : '';
+  const [text, setText] = useState(valueText);
+  // A value set from outside (a reset, another account, an entry opened for editing) shows its
+  // name; so does a name that arrives later (the catalog loaded), unless the user typed since.
+  const [shownFor, setShownFor] = useState({ value, valueText });
+  if (shownFor.value !== value || shownFor.valueText !== valueText) {
+    setShownFor({ value, valueText });
+    if (shownFor.value !== value || text === shownFor.valueText) setText(valueText);
+  }
   const selected = options.find((o) => o.id === value) ?? null;
   const shown = useMemo(() => {
     const q = fold(text.trim());

@@ -5,7 +5,7 @@
  * another account goes through the core's move (the old server's copy is deleted at next sync).
  * The keyboard lands on the row after Save or Cancel, on the next row (or the list) after Delete.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Entry } from '../../../shared/entry';
 import type { FieldIssue } from '../../../shared/errors';
 import type { EntryPatch } from '../../../shared/schemas';
@@ -51,7 +51,8 @@ export function EntryEditor({ e, a, s, zone, done }: {
   const windowCatalog = useCatalog();
   const accounts = s?.accounts ?? windowAccounts;
   const catalog = s?.catalog ?? windowCatalog;
-  const initial = useRef(timesText(e.start, e.end, zone)).current;
+  // What the inputs showed when the editor opened: unchanged times are sent back as stored.
+  const [initial] = useState(() => timesText(e.start, e.end, zone));
   const [f, setF] = useState({ description: e.description, tags: tagsToText(e.tags), billable: e.billable });
   const [t, setT] = useState<TimesInput>({ ...initial, from: 'end' });
   const [pick, setPick] = useState<PickerValue>({ account: e.account, project_id: e.project_id ?? '', task_id: e.task_id ?? '', client_id: e.client_id ?? '' });

@@ -25,7 +25,7 @@ const SHOWN = ['description', 'date', 'start', 'end', 'duration', 'project_id', 
 
 export function EntryForm({ a, s, zone }: { a: AppActions; s: Pick<AppState, 'accounts' | 'catalog'>; zone: string }) {
   const [f, setF] = useState({ description: '', tags: '', billable: true });
-  const [t, setT] = useState<TimesInput>({ date: localDateOf(Date.now(), zone), start: '', end: '', duration: '', from: 'end' });
+  const [t, setT] = useState<TimesInput>(() => ({ date: localDateOf(Date.now(), zone), start: '', end: '', duration: '', from: 'end' }));
   const [pick, setPick] = useState(EMPTY_PICK);
   const [issues, setIssues] = useState<FieldIssue[] | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
