@@ -9,9 +9,9 @@ import { testCore, type TestCore } from '../helpers/temp';
 
 let t: TestCore;
 let api: AppApi;
-afterEach(() => {
+afterEach(async () => {
   api?.close();
-  t?.done();
+  await t?.done();
 });
 const setup = () => {
   t = testCore();

@@ -59,12 +59,14 @@ export const READ_ONLY = new Set<BridgeMethod>([
   'idle.pending', 'pomodoro.status', 'settings.get', 'sync.status', 'app.info',
 ]);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the arguments and answers judged are generated JSON of any shape
 type Args = any[];
 const trimmed = (s: unknown) => (typeof s === 'string' ? s.trim() : s);
 const live = (w: World, id: string) => w.runtime.core.db.prepare('SELECT 1 FROM entries WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
 const isObj = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What an accepted call must have done, per method; typed by the contract, so none is left out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Args
 export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) => void> = {
   'timer.status': (v) => expect(v === null || typeof v.id === 'string').toBe(true),
   'timer.start': (v, [input], w) => {

@@ -127,6 +127,7 @@ function containers(v: unknown, at: Path = [], out: Path[] = []): Path[] {
   }
   return out;
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a path walked through generated JSON of any shape
 const getAt = (v: unknown, p: Path): any => p.reduce((o: any, k) => o[k], v);
 
 type Mutation = { op: 'remove' | 'replace' | 'extra' | 'arity'; at: Path; key?: string | number; value?: unknown };

@@ -5,6 +5,9 @@
  * running timer, an open idle question and a cached catalog. Each input starts from this state:
  * whatever an accepted call changed is put back, so a failing input replays alone by its path.
  */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '../../electron/core/db';
 import { startAppRuntime, type AppRuntime } from '../../electron/core/app-runtime';
 import { tokenResolver, type SecretStore } from '../../electron/core/secrets';
@@ -12,9 +15,6 @@ import type { FetchLike } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import type { Provider } from '../../shared/entry';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { manualClock } from '../helpers/temp';
 
 export const NOW = '2026-01-15T12:00:00Z';
