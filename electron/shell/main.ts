@@ -10,7 +10,7 @@ import { startAppRuntime, type AppRuntime } from '../core/app-runtime';
 import { wireIpc } from './ipc-handlers';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { watchIdle } from './power-idle';
-import { promptWindowOptions, windowOptions } from './window-options';
+import { miniWindowOptions, promptWindowOptions, windowOptions } from './window-options';
 import { registerShortcuts } from './global-shortcuts';
 import { createTray } from './tray';
 import { guardContents, hardenSession } from './harden';
@@ -23,6 +23,7 @@ if (!primary) app.quit();
 let runtime: AppRuntime | null = null;
 let win: BrowserWindow | null = null;
 let idleWin: BrowserWindow | null = null;
+let miniWin: BrowserWindow | null = null;
 let quitting = false;
 /** What the ready handler started that outlives it: stopped before the database closes. */
 const running: Array<() => void> = [];
@@ -44,6 +45,19 @@ function openIdlePrompt(): void {
   idleWin.on('closed', () => (idleWin = null));
   void idleWin.loadURL(appPageUrl('idle'));
   idleWin.once('ready-to-show', () => idleWin?.show());
+}
+
+/**
+ * The mini timer: the same page on ?view=mini (a query, not a hash: the browser host's fragment
+ * carries its secret, and both hosts serve index.html whatever the query).
+ */
+function openMini(): void {
+  if (miniWin) return miniWin.show();
+  miniWin = new BrowserWindow(miniWindowOptions(preload));
+  guard(miniWin);
+  miniWin.on('closed', () => (miniWin = null));
+  void miniWin.loadURL(`${APP_PAGE}?view=mini`);
+  miniWin.once('ready-to-show', () => miniWin?.show());
 }
 
 function openWindow(view?: 'settings' | 'reports'): void {
@@ -88,7 +102,7 @@ void app.whenReady().then(() => {
   });
   runtime = rt;
   const { core, api, worker } = rt;
-  running.push(wireIpc(api, appUrl, () => [win, idleWin].filter((w): w is BrowserWindow => !!w)));
+  running.push(wireIpc(api, appUrl, () => [win, idleWin, miniWin].filter((w): w is BrowserWindow => !!w)));
 
   const actions = {
     start: () => void api.dispatch('timer.start', [{}]),
@@ -96,6 +110,7 @@ void app.whenReady().then(() => {
     continueEntry: (id: string) => void api.dispatch('entries.continue', [id]),
     open: () => openWindow(),
     openSettings: () => openWindow('settings'),
+    openMini,
     syncNow: () => void worker?.syncNow(),
     startPomodoro: () => void api.dispatch('pomodoro.start', []),
     stopPomodoro: () => void api.dispatch('pomodoro.stop', []),

@@ -29,6 +29,8 @@ export interface TrayActions {
   stopPomodoro(): void;
   openSettings(): void;
   quit(): void;
+  /** Opens the small frameless mini timer window; the item shows when the shell offers it. */
+  openMini?(): void;
 }
 
 export function pomodoroText(p: NonNullable<TrayState['pomodoro']>, now: number): string {
@@ -80,6 +82,7 @@ export function trayMenuTemplate(s: TrayState, a: TrayActions): MenuItemConstruc
       : { id: 'pomodoro-start', label: 'Start pomodoro', click: a.startPomodoro },
     { type: 'separator' },
     { id: 'open', label: 'Open Timetray', click: a.open },
+    ...(a.openMini ? [{ id: 'mini', label: 'Mini timer', click: a.openMini }] : []),
     { id: 'settings', label: 'Settings…', click: a.openSettings },
     { id: 'sync', label: s.pending ? `Sync now (${s.pending} queued)` : 'Sync now', enabled: s.syncAvailable, click: a.syncNow },
     { type: 'separator' },

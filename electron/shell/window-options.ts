@@ -44,6 +44,28 @@ export function isTrustedSender(frameUrl: string | undefined | null, appUrl: str
   }
 }
 
+/**
+ * The mini timer: small, frameless (its page's head row drags it) and on top of other windows,
+ * with the main window's security options unchanged.
+ */
+export function miniWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    ...windowOptions(preload),
+    width: 340,
+    height: 320,
+    minWidth: 280,
+    minHeight: 200,
+    title: 'Timetray mini timer',
+    frame: false,
+    alwaysOnTop: true,
+    resizable: true,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+  };
+}
+
 /** The idle question: small and on top, with the main window's security. */
 export function promptWindowOptions(preload: string): BrowserWindowConstructorOptions {
   const main = windowOptions(preload);

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { IdlePrompt } from './components/IdlePrompt';
+import { isMiniRoute, MiniTimer } from './mini/MiniTimer';
 import { Nav } from './components/Nav';
 import { SyncBar } from './components/SyncBar';
 import { TimerBar } from './components/TimerBar';
@@ -15,6 +16,7 @@ import { EntriesView } from './views/EntriesView';
 // Charts and forms load when first opened, so the entries list paints as fast as before.
 const ReportsView = lazy(() => import('./views/ReportsView'));
 const SettingsView = lazy(() => import('./views/SettingsView'));
+const CalendarView = lazy(() => import('./calendar/CalendarView'));
 
 /** The theme setting on <html>: 'system' lets prefers-color-scheme decide (styles/tokens.css). */
 function useTheme(theme: string | undefined) {
@@ -39,6 +41,8 @@ export function App({ store }: { store: AppStore }) {
   useTheme(s.settings?.theme);
   if (!s.ready) return <p className="muted">Loading…</p>;
   // The shell's small prompt window shows only the question, and closes once it is answered.
+  // The shell's mini timer window: the same page on ?view=mini (the host's fragment holds its secret).
+  if (isMiniRoute()) return <MiniTimer s={s} />;
   if (location.hash === '#idle') {
     if (!s.idle) {
       setTimeout(() => window.close(), 0);
@@ -60,6 +64,7 @@ export function App({ store }: { store: AppStore }) {
         {s.view === 'entries' && <EntriesView s={s} />}
         {s.view === 'reports' && <ReportsView s={s} />}
         {s.view === 'settings' && <SettingsView s={s} />}
+        {s.view === 'calendar' && <CalendarView s={s} />}
       </Suspense>
       <UndoToast s={s} a={s} />
       <SyncBar s={s} a={s} />

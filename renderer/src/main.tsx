@@ -11,7 +11,7 @@ getBridge()
     // The shell opens a view by its hash (#settings from the tray menu; #idle is the prompt window).
     const fromHash = () => {
       const h = location.hash.slice(1);
-      if (h === 'settings' || h === 'reports' || h === 'entries') store.getState().setView(h);
+      if (h === 'settings' || h === 'reports' || h === 'entries' || h === 'calendar') store.getState().setView(h);
     };
     fromHash();
     window.addEventListener('hashchange', fromHash);

@@ -39,7 +39,7 @@ export interface AppState {
   secretStorage: 'encrypted' | 'memory' | 'none';
 }
 
-export type View = 'entries' | 'reports' | 'settings';
+export type View = 'entries' | 'reports' | 'settings' | 'calendar';
 
 export interface AppActions {
   init(): Promise<void>;

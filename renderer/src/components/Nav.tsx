@@ -1,4 +1,4 @@
-/** The window's views; Alt+1…3 switch from anywhere. */
+/** The window's views; Alt+1…4 switch from anywhere. */
 import { useEffect } from 'react';
 import type { View } from '../store';
 
@@ -6,12 +6,13 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'entries', label: 'Entries' },
   { id: 'reports', label: 'Reports' },
   { id: 'settings', label: 'Settings' },
+  { id: 'calendar', label: 'Calendar' },
 ];
 
 export function Nav({ view, setView }: { view: View; setView(v: View): void }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const i = e.altKey && !e.ctrlKey && !e.metaKey ? ['1', '2', '3'].indexOf(e.key) : -1;
+      const i = e.altKey && !e.ctrlKey && !e.metaKey ? ['1', '2', '3', '4'].indexOf(e.key) : -1;
       if (i >= 0) {
         e.preventDefault();
         setView(VIEWS[i]!.id);
