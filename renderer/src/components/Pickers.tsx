@@ -54,7 +54,10 @@ export function Pickers({ value, onChange, accounts, catalog, prefix, messages =
     const byId = new Map(projects.map((p) => [p.id, p]));
     const recent = recentProjects(used, account).slice(0, RECENT)
       .map((id): Option => ({ ...(byId.get(id) ?? { id, name: id }), group: 'Recent', detail: byId.get(id)?.group === 'No client' ? undefined : byId.get(id)?.group }));
-    const grouped = [...projects].sort((a, b) => (a.group === 'No client' ? 1 : 0) - (b.group === 'No client' ? 1 : 0) || a.group.localeCompare(b.group));
+    // "No client" heads the projects without one only where some have one; else they are just the projects.
+    const anyClient = projects.some((p) => p.group !== 'No client');
+    const grouped = [...projects].sort((a, b) => (a.group === 'No client' ? 1 : 0) - (b.group === 'No client' ? 1 : 0) || a.group.localeCompare(b.group))
+      .map((p) => (anyClient ? p : { ...p, group: 'Projects' }));
     const tasks = mine.filter((c) => c.kind === 'task' && (!c.parent_id || c.parent_id === value.project_id))
       .map((c): Option => ({ id: c.id, name: c.name, group: c.parent_id ? 'Tasks of this project' : 'Tasks' }))
       .sort((a, b) => (a.group < b.group ? 1 : a.group > b.group ? -1 : 0));
