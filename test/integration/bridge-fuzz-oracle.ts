@@ -63,6 +63,8 @@ export const READ_ONLY = new Set<BridgeMethod>([
 type Args = any[];
 const trimmed = (s: unknown) => (typeof s === 'string' ? s.trim() : s);
 const live = (w: World, id: string) => w.runtime.core.db.prepare('SELECT 1 FROM entries WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+/** An accepted instant as stored: to the whole second, whichever form (ISO text with an offset, epoch ms) it came in. */
+const instant = (v: string | number) => new Date(Math.floor((typeof v === 'number' ? v : Date.parse(v.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))) / 1000) * 1000).toISOString();
 const isObj = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What an accepted call must have done, per method; typed by the contract, so none is left out. */
@@ -72,6 +74,7 @@ export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) =
   'timer.start': (v, [input], w) => {
     expect(w.runtime.core.timer.status()?.id).toBe(v.running.id);
     if (typeof input.description === 'string') expect(v.running.description).toBe(input.description.trim());
+    if (input.start !== undefined) expect(v.running.start).toBe(instant(input.start));
   },
   'timer.stop': (v, _a, w) => {
     expect(w.runtime.core.timer.status()).toBeNull();
@@ -89,6 +92,7 @@ export const ACCEPTED: Record<BridgeMethod, (value: any, args: Args, w: World) =
     if ('tags' in input) expect(e.tags).toEqual([...new Set(input.tags.map(trimmed))]);
     if ('billable' in input) expect(e.billable).toBe(input.billable);
     if ('account' in input) expect(e.account).toBe(input.account);
+    expect([e.start, e.end]).toEqual([input.start, input.end].map(instant));
   },
   'entries.edit': (v, [id, patch], w) => {
     expect(v.id).toBe(id);

@@ -29,10 +29,15 @@ const token = fc.stringMatching(/^[A-Za-z0-9_]{12,40}$/).map((s) => `typed-${s}`
 const entryFields = {
   description: text, project_id: remoteId, task_id: remoteId, client_id: remoteId, tags, billable: fc.boolean(), account: accountName,
 };
-const timerInput = fc.record({ ...entryFields, start: iso }, { requiredKeys: [] });
+// After the running timer's 09:00 start and at most a little ahead of 12:00, the seeded now.
+const timerStart = fc.integer({ min: Date.UTC(2026, 0, 15, 9), max: Date.UTC(2026, 0, 15, 13) }).map((ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString());
+const timerInput = fc.record({ ...entryFields, start: fc.oneof(timerStart, iso) }, { requiredKeys: [] });
 const entryInput = fc.tuple(iso, fc.integer({ min: 1, max: 36_000 }), fc.record(entryFields, { requiredKeys: [] }))
   .map(([start, secs, rest]) => ({ ...rest, start, end: new Date(Date.parse(start) + secs * 1000).toISOString() }));
-const entryPatch = fc.record({ description: text, start: iso, end: iso, project_id: remoteId, task_id: remoteId, client_id: remoteId, tags, billable: fc.boolean() }, { requiredKeys: [] });
+const entryPatch = fc.tuple(
+  fc.record({ description: text, project_id: remoteId, task_id: remoteId, client_id: remoteId, tags, billable: fc.boolean() }, { requiredKeys: [] }),
+  fc.oneof(fc.constant({}), entryInput.map(({ start, end }) => ({ start, end })), fc.record({ start: iso, end: iso }, { requiredKeys: [] })),
+).map(([fields, times]) => ({ ...fields, ...times }));
 const contextIds = { org: fc.stringMatching(/^[a-z0-9_]{1,8}$/), tenant: fc.stringMatching(/^[a-z0-9_]{1,8}$/), administration: fc.stringMatching(/^[0-9]{1,6}$/), user: fc.stringMatching(/^[0-9]{1,6}$/) };
 const context = fc.record(contextIds, { requiredKeys: [] });
 const provider = fc.constantFrom('voltasis', 'kantata', 'kukkingu', 'expensicat', 'moneybird', 'orgapi');
@@ -106,6 +111,10 @@ const HOSTILE_CONSTANTS: unknown[] = [
   '2026-01-15T25:00:00Z', '2026-13-01', '1970-01-01', '2026-01-15', 8.64e15, -8.64e15, 8.64e15 + 1, 253402300800000, -62198755200000,
   '01ZZZZZZZZZZZZZZZZZZZZZZZZ', 'no-such-id', 'no-such-account', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '../../etc/passwd',
   '\u0000', 'a\u0007b\u001b[2J', '\ud800', 'x\udfffy', '\u202e\u2066', 'é', '😀', [], {}, [null], JSON.parse('{"__proto__":{"polluted":true}}'), [[[[]]]],
+  // Just inside and just outside the rules: the years 2000 to 2099, offsets, fractions, leap seconds, 24:00.
+  '2000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2099-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '2026-01-14T08:00:00+14:00',
+  '2026-01-14T08:00:00-1200', '2026-01-14t08:00:00z', '2026-01-14T08:00:00.9999999Z', '2026-06-30T23:59:60Z', '2026-01-14T24:00:00Z',
+  '2026-01-14T08:00Z', '2026-01-14 08:00:00Z', '2026-01-14T08:00:00+24:00', 946684800000, 4102444799999, 4102444800000, 1_000_000, 1_000_001,
   'http://example.com', 'https://evil.invalid', 'file:///etc/passwd', 'javascript:alert(1)', 'http://127.0.0.1:9@evil.invalid', 'ftp://127.0.0.1',
 ];
 const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 4 });
