@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'node_modules', '.cache', 'timetray-bench');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', external: ['better-sqlite3', 'playwright-core', '@playwright/test', 'chromium-bidi'] };
 await build({ ...common, entryPoints: [join(root, 'test/bench/main.ts')], outfile: join(out, 'main.cjs') });
-for (const child of ['provider-child', 'idle-child']) {
+for (const child of ['provider-child', 'idle-child', 'memory-child']) {
   await build({ ...common, entryPoints: [join(root, `test/bench/${child}.ts`)], outfile: join(out, `${child}.cjs`) });
 }
 execFileSync(process.execPath, ['--expose-gc', join(out, 'main.cjs'), ...process.argv.slice(2)], {

@@ -5,6 +5,7 @@
  * smoke run); --n=N (drain size); --providers=a,b (drains). Figures, in order:
  *   click, cli, idle, paced, drain, memory, firstview, list, startup (and concurrency, only by name).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
@@ -108,8 +109,10 @@ async function main() {
   if (want('memory')) {
     const n = quick ? 2000 : 10_000;
     log(`drain memory: ${n} then ${n * 10} → voltasis…`);
-    const small = await benchDrain(work, provider, 'voltasis', n, false);
-    const big = await benchDrain(work, provider, 'voltasis', n * 10, false);
+    // Each in a fresh process: one that already grew its heap on other figures shows no growth.
+    const fresh = (size: number) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'memory-child.cjs'), work, provider, String(size)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as DrainResult;
+    const small = fresh(n);
+    const big = fresh(n * 10);
     details.memory = { small, big };
     const ratio = round(big.rssGrowthMb / Math.max(1, small.rssGrowthMb), 2);
     add('memory', {
