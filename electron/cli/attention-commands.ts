@@ -36,7 +36,7 @@ export function attentionCommands(program: Command, { open, print }: CommandKit)
       const sent = c.entries.resend(ids);
       print(cmd, sent, () => [
         ...sent.map((e) => `queued for ${e.account}: ${entryLine(e, c.zone())}`),
-        `(sent at the next sync: timetray sync, or the app)`,
+        '(sent at the next sync: timetray sync, or the app)',
       ].join('\n'));
     });
 }

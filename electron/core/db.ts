@@ -25,7 +25,7 @@ export class SchemaTooNewError extends Error {
   constructor(readonly found: number, readonly known: number) {
     super(
       `database schema version ${found} is newer than this Timetray understands (${known}); ` +
-        `update Timetray — the file was left untouched`,
+        'update Timetray — the file was left untouched',
     );
     this.name = 'SchemaTooNewError';
   }

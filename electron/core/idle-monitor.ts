@@ -30,7 +30,6 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
     };
   }
 
-
   return {
     /** One observation; returns a new (or grown) question when the user came back from being away. */
     signal(s: IdleSignal): IdlePrompt | null {

@@ -50,7 +50,7 @@ export interface DrainResult {
 
 export async function benchDrain(dir: string, childJs: string, provider: Provider, n: number, bareToo = true, concurrency?: number): Promise<DrainResult> {
   const now = Date.now();
-  const dataDir = join(dir, `drain-${provider}-${n}-${concurrency ?? "default"}`);
+  const dataDir = join(dir, `drain-${provider}-${n}-${concurrency ?? 'default'}`);
   const core = openCore({ dataDir, zone: 'Europe/Amsterdam' });
   const server = await startProvider(childJs, provider);
   const account = core.accounts.add({ name: 'acct', provider, ...server.account, is_default: true });
@@ -74,7 +74,7 @@ export async function benchDrain(dir: string, childJs: string, provider: Provide
     });
     const url = provider === 'kantata' ? `${base}/time_entries`
       : provider === 'moneybird' ? `${base}/api/v2/${context.administration}/time_entries.json`
-      : provider === 'expensicat' ? `${base}/v1/time-entries` : `${base}/api/v1/time-entries`;
+        : provider === 'expensicat' ? `${base}/v1/time-entries` : `${base}/api/v1/time-entries`;
     const headers: Record<string, string> = { Authorization: `Bearer ${baseline.token}`, 'Content-Type': 'application/json', ...(context.tenant && { 'tenant-id': context.tenant }) };
     const t0 = performance.now();
     const c0 = [selfCpu(), cpuOf(baseline.proc.pid!)];

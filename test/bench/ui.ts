@@ -82,7 +82,7 @@ export async function benchUi(hostJs: string, emptyDir: string, bigDir: string, 
 
     const list = await paint(browser, hostJs, scrollDir, true);
     const shown = await list.page.getByTestId('entry').count();
-    const size = (await list.page.evaluate(`(() => { const l = document.querySelector('[data-testid="entry-list"]'); return { h: l.scrollHeight, ch: l.clientHeight, w: l.clientWidth }; })()`)) as { h: number; ch: number; w: number };
+    const size = (await list.page.evaluate('(() => { const l = document.querySelector(\'[data-testid="entry-list"]\'); return { h: l.scrollHeight, ch: l.clientHeight, w: l.clientWidth }; })()')) as { h: number; ch: number; w: number };
     const ours = (await list.page.evaluate(`${SCROLL}('[data-testid="entry-list"]')`)) as number[];
     const scrollHeap = await heapMb(list.page);
     await list.page.close();

@@ -72,7 +72,7 @@ describe.each(PROVIDER_IDS)('%s', (provider) => {
     expect(server.held().map((h) => h.id)).toEqual([id]);
   });
 
-  it("an edit in the web app (description, length, project) shows in list() and get(), newer than before", async () => {
+  it('an edit in the web app (description, length, project) shows in list() and get(), newer than before', async () => {
     server = await fakeFor(provider)();
     const c = connectorOf(server);
     const id = await createOne(c, entryOf());

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Issue 6 through the browser host in Chromium: the idle question (from simulated power/idle
  * signals), the reports view against the stored entries, settings validation, and the pickers

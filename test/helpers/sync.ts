@@ -15,7 +15,7 @@ import { testCore, type TestCore } from './temp';
 export const ZONE = 'Europe/Amsterdam';
 export const TOKEN_ENV = 'TIMETRAY_FAKE_TOKEN';
 
-export interface World extends TestCore {
+export interface World extends Omit<TestCore, 'done'> {
   server: FakeProvider;
   provider: Provider;
   engine: ReturnType<typeof createSyncEngine>;

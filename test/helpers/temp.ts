@@ -27,7 +27,7 @@ export interface TestCore {
   core: Core;
   dir: string;
   clock: ReturnType<typeof manualClock>;
-  done(): void | Promise<void>;
+  done(): void;
 }
 
 export function testCore(opts: Partial<CoreOptions> & { now?: string; zone?: string } = {}): TestCore {

@@ -56,11 +56,11 @@ export function modelSuite(provider: Provider): void {
             totals.passes += sys.stats.passes;
             totals.kills += sys.stats.kills;
             totals.requests += sys.stats.requests;
-          totals.faults += sys.stats.faults;
-          totals.meanwhile += sys.stats.meanwhile;
-          totals.overtakes += sys.stats.overtakes;
-          totals.remoteEdits += sys.stats.remoteEdits;
-          totals.remoteDeletes += sys.stats.remoteDeletes;
+            totals.faults += sys.stats.faults;
+            totals.meanwhile += sys.stats.meanwhile;
+            totals.overtakes += sys.stats.overtakes;
+            totals.remoteEdits += sys.stats.remoteEdits;
+            totals.remoteDeletes += sys.stats.remoteDeletes;
             if (v.length) throw new Error(`${v.length} violation(s):\n  ${v.join('\n  ')}`);
           } finally {
             await sys.close();

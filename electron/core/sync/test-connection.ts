@@ -96,11 +96,11 @@ export async function testConnection(o: ConnectionTest): Promise<ConnectionResul
   // and its body is neither ours to show nor safe to put in front of the user.
   const s = e.status;
   const message =
-    s === 401 ? `The server refused the token (401): check it, or make a new one.`
+    s === 401 ? 'The server refused the token (401): check it, or make a new one.'
       : s === 403 ? `The token was accepted but may not do this (403): check its scopes and the ${contextWords(o.provider)}.`
         : s === 404 ? `Nothing found at that address (404): check the base URL${descriptorOf(o.provider).context.length ? ` and the ${contextWords(o.provider)}` : ''}.`
           : s === 400 || s === 422 ? `The server refused the request (${s}): check the ${contextWords(o.provider)}.`
-            : s === 429 ? `Too many requests (429): the service asks to wait; try again in a few minutes.`
+            : s === 429 ? 'Too many requests (429): the service asks to wait; try again in a few minutes.'
               : s >= 500 ? `The service has a problem (${s}): try again later.`
                 : `The server answered ${s}.`;
   return done(false, s, message);
