@@ -3,6 +3,7 @@
  * from the connector registry, so a new provider or a new context id needs no edit here.
  */
 import { Option, type Command } from 'commander';
+import { ValidationError } from '../../shared/errors';
 import { CONTEXT_FIELDS, PROVIDER_DESCRIPTORS } from '../core/sync/connectors';
 import { accountLine } from './format';
 import type { CommandKit } from './way-out-commands';
@@ -11,6 +12,17 @@ import type { CommandKit } from './way-out-commands';
 function contextHelp(key: string): string {
   const users = PROVIDER_DESCRIPTORS.flatMap((d) => d.context.filter((f) => f.key === key).map((f) => ({ d, f })));
   return users.map(({ d, f }) => `${f.label.toLowerCase()} for ${d.name} (${f.required ? 'required' : 'optional'}): ${f.help}`).join('; ');
+}
+
+/** The core names a context id `context.tenant`; here the user typed it as --tenant. */
+function asFlags<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const flag = (field: string) => CONTEXT_FIELDS.find((f) => `context.${f.key}` === field)?.flag.split(' ')[0] ?? field;
+    throw new ValidationError(e.issues.map((i) => ({ field: flag(i.field), rule: i.rule })));
+  }
 }
 
 export function addAccountCommand(accounts: Command, { open, print }: CommandKit): void {
@@ -32,10 +44,10 @@ export function addAccountCommand(accounts: Command, { open, print }: CommandKit
         const v = o[new Option(f.flag).attributeName()];
         if (typeof v === 'string') context[f.key] = v;
       }
-      const a = open(c).accounts.add({
+      const a = asFlags(() => open(c).accounts.add({
         name, provider: String(o.provider), base_url: String(o.baseUrl), token_env: typeof o.tokenEnv === 'string' ? o.tokenEnv : null,
         context, is_default: o.default === true,
-      });
+      }));
       print(c, a, () => `added account ${accountLine(a).trim()}`);
     });
 }
