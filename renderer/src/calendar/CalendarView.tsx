@@ -88,7 +88,7 @@ export default function CalendarView({ s }: { s: AppState & AppActions }) {
           <button key={g.date} type="button" className="cal-head quiet" data-testid="cal-head" onClick={() => { setAnchor(g.date); setMode('day'); }}
             aria-label={`${fmt(g.date, { weekday: 'long', day: 'numeric', month: 'long' })}, ${duration(totals(g.date))} tracked${g.hours.length !== 24 ? `, a ${g.hours.length}-hour day` : ''}`}>
             <span>{fmt(g.date, { weekday: 'short', day: 'numeric' })}</span>
-            <span className="muted tnum">{duration(totals(g.date))}{g.hours.length !== 24 && ` · ${g.hours.length} h`}</span>
+            <span className="muted tnum">{totals(g.date) > 0 ? duration(totals(g.date)) : '–'}{g.hours.length !== 24 && ` · ${g.hours.length} h`}</span>
           </button>
         ))}
       </div>
