@@ -9,9 +9,9 @@ import { testCore, type TestCore } from '../helpers/temp';
 
 let t: TestCore;
 let api: AppApi;
-afterEach(async () => {
+afterEach(() => {
   api?.close();
-  await t?.done();
+  t?.done();
 });
 const setup = () => {
   t = testCore();
