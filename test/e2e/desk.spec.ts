@@ -168,7 +168,10 @@ test('accounts: a missing context id is refused; test connection reports a bad t
   try {
     await app.keyboard.press('Alt+3');
     const form = app.getByRole('form', { name: 'Add an account' });
+    // Choosing a service fills in its usual base URL (from the connector registry, over providers.list).
+    await expect(form.getByLabel('Account Base URL')).toHaveValue('https://api.voltasis.com');
     await form.getByLabel('Account service').selectOption('kukkingu');
+    await expect(form.getByLabel('Account Base URL')).toHaveValue('https://api.contracting.kukkingu.software');
     await form.getByLabel('Account Name').fill('client-k');
     await form.getByLabel('Account Base URL').fill('http://127.0.0.1:9/');
     await form.getByRole('button', { name: 'Save account' }).click();
