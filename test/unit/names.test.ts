@@ -1,7 +1,7 @@
 /** Names for ids, project colours and recent use: what the pills and pickers show. */
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../shared/catalog';
-import { labelOf, nameIndex, PILL_HUES, pillHue, pillIndex, recentProjects } from '../../renderer/src/names';
+import { labelOf, nameIndex, PILL_HUES, pickerOptions, pillHue, pillIndex, recentProjects } from '../../renderer/src/names';
 
 const c = (account: string, kind: CatalogEntry['kind'], id: string, name: string, source: CatalogEntry['source'] = 'remote', parent_id: string | null = null): CatalogEntry =>
   ({ account, kind, id, name, source, parent_id });
@@ -66,5 +66,35 @@ describe('recent projects', () => {
     expect(recentProjects(entries, 'work')).toEqual(['b', 'a']);
     expect(recentProjects(entries, 'home')).toEqual(['z']);
     expect(recentProjects(entries, null)).toEqual(['l']);
+  });
+});
+
+describe('picker options', () => {
+  const cat = [
+    c('work', 'project', '1', 'Website'), c('work', 'project', '2', 'Audit'), c('work', 'project', '3', 'Support'), c('work', 'project', '4', 'Internal'),
+    c('work', 'client', '12', 'Initech'), c('work', 'client', '13', 'Acme'),
+    c('work', 'task', '81', 'Design', 'remote', '1'), c('work', 'task', '82', 'Fieldwork', 'remote', '2'), c('work', 'task', '83', 'Admin', 'remote', null),
+    c('home', 'project', '9', 'Garden'),
+  ];
+  const used = [
+    used_('work', '3', '12', '2026-11-20T09:00:00.000Z'), used_('work', '1', '13', '2026-11-10T09:00:00.000Z'),
+    used_('work', '2', '12', '2026-11-01T09:00:00.000Z'), used_('work', '404', null, '2026-11-21T09:00:00.000Z'),
+  ];
+  function used_(account: string, project_id: string, client_id: string | null, start: string) { return { account, project_id, client_id, start }; }
+
+  it('recent first (with the client), then by client A–Z, no client last; only this account', () => {
+    const o = pickerOptions(cat, 'work', nameIndex(cat, used), used, '');
+    expect(o.project.map((p) => [p.group, p.name, p.detail ?? ''])).toEqual([
+      ['Recent', '404', ''], ['Recent', 'Support', 'Initech'], ['Recent', 'Website', 'Acme'], ['Recent', 'Audit', 'Initech'],
+      ['Acme', 'Website', ''], ['Initech', 'Audit', ''], ['Initech', 'Support', ''], ['No client', 'Internal', ''],
+    ]);
+    expect(o.client.map((x) => x.name)).toEqual(['Initech', 'Acme']);
+    expect(pickerOptions(cat, 'home', nameIndex(cat, used), used, '').project.map((p) => [p.group, p.name])).toEqual([['Projects', 'Garden']]);
+  });
+
+  it("a project's own tasks, then tasks of no project; none of another project's", () => {
+    const o = pickerOptions(cat, 'work', nameIndex(cat), [], '1');
+    expect(o.task.map((t) => [t.group, t.name])).toEqual([['Tasks of this project', 'Design'], ['Tasks', 'Admin']]);
+    expect(pickerOptions(cat, 'work', nameIndex(cat), [], '').task.map((t) => t.name)).toEqual(['Admin']);
   });
 });

@@ -6,15 +6,9 @@
 import { useCombobox } from 'downshift';
 import { useId, useMemo, useState } from 'react';
 import { FormField } from './FormField';
+import type { PickerOption } from '../names';
 
-export interface Option {
-  id: string;
-  name: string;
-  /** The group heading it is listed under ("Recent", a client's name, "No client"). */
-  group: string;
-  /** Words after the name (a client) to tell apart projects of the same name. */
-  detail?: string;
-}
+export type Option = PickerOption;
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

@@ -7,9 +7,9 @@
 import { useMemo } from 'react';
 import type { CatalogEntry } from '../../../shared/catalog';
 import type { Account } from '../../../shared/entry';
-import { labelOf, recentProjects } from '../names';
+import { pickerOptions } from '../names';
 import { useNameIndex, useUsedWith } from '../use-names';
-import { CatalogCombobox, type Option } from './CatalogCombobox';
+import { CatalogCombobox } from './CatalogCombobox';
 import { FormField } from './FormField';
 
 export interface PickerValue {
@@ -32,7 +32,6 @@ export function pickedFields(v: PickerValue) {
   };
 }
 
-const RECENT = 5;
 const LOCAL = '\u0000local';
 
 export function Pickers({ value, onChange, accounts, catalog, prefix, messages = {}, defaultLabel = 'Default account' }: {
@@ -44,26 +43,7 @@ export function Pickers({ value, onChange, accounts, catalog, prefix, messages =
   const names = useNameIndex();
   const used = useUsedWith();
   const account = value.account === '' ? accounts.find((a) => a.is_default)?.name ?? null : value.account;
-  const lists = useMemo(() => {
-    const mine = catalog.filter((c) => c.account === account);
-    const client = (p: string) => names.clientOf(account, p);
-    const projects = mine.filter((c) => c.kind === 'project').map((c): Option => {
-      const cl = client(c.id);
-      return { id: c.id, name: c.name, group: cl ? labelOf(names, 'client', account, cl) : 'No client' };
-    });
-    const byId = new Map(projects.map((p) => [p.id, p]));
-    const recent = recentProjects(used, account).slice(0, RECENT)
-      .map((id): Option => ({ ...(byId.get(id) ?? { id, name: id }), group: 'Recent', detail: byId.get(id)?.group === 'No client' ? undefined : byId.get(id)?.group }));
-    // "No client" heads the projects without one only where some have one; else they are just the projects.
-    const anyClient = projects.some((p) => p.group !== 'No client');
-    const grouped = [...projects].sort((a, b) => (a.group === 'No client' ? 1 : 0) - (b.group === 'No client' ? 1 : 0) || a.group.localeCompare(b.group))
-      .map((p) => (anyClient ? p : { ...p, group: 'Projects' }));
-    const tasks = mine.filter((c) => c.kind === 'task' && (!c.parent_id || c.parent_id === value.project_id))
-      .map((c): Option => ({ id: c.id, name: c.name, group: c.parent_id ? 'Tasks of this project' : 'Tasks' }))
-      .sort((a, b) => (a.group < b.group ? 1 : a.group > b.group ? -1 : 0));
-    const clients = mine.filter((c) => c.kind === 'client').map((c): Option => ({ id: c.id, name: c.name, group: 'Clients' }));
-    return { project: [...recent, ...grouped], task: tasks, client: clients };
-  }, [catalog, account, names, used, value.project_id]);
+  const lists = useMemo(() => pickerOptions(catalog, account, names, used, value.project_id), [catalog, account, names, used, value.project_id]);
 
   const pickProject = (id: string) => {
     if (id === value.project_id) return;
