@@ -74,7 +74,9 @@ export async function benchIdle(dir: string, childJs: string, providerJs: string
   for (const p of providers) p.proc.kill();
   const perMin = (x: number) => round((x * 60) / seconds, 1);
   // Per thread (wake-ups, CPU in 10 ms ticks, per minute): which of them is awake.
-  const byThread = Object.fromEntries(Object.entries(a1.threads).map(([k, v]) => [k, { wakeups: perMin(v.wakeups - (a0.threads[k]?.wakeups ?? 0)), cpuTicks: perMin(v.cpuTicks - (a0.threads[k]?.cpuTicks ?? 0)) }]).filter(([, v]) => (v as { wakeups: number }).wakeups > 0));
+  const byThread = Object.fromEntries(Object.entries(a1.threads)
+    .map(([k, v]) => [k, { wakeups: perMin(v.wakeups - (a0.threads[k]?.wakeups ?? 0)), cpuTicks: perMin(v.cpuTicks - (a0.threads[k]?.cpuTicks ?? 0)) }] as const)
+    .filter(([, v]) => v.wakeups > 0));
   const ours = { cpuMsPerMin: perMin(a1.cpuMs - a0.cpuMs), wakeupsPerMin: perMin(a1.wakeups - a0.wakeups), rssMb: round(rss, 1), byThread };
   const base = { cpuMsPerMin: perMin(b1.cpuMs - b0.cpuMs), wakeupsPerMin: perMin(b1.wakeups - b0.wakeups) };
   return { seconds, ours, bare: base, ratio: round(ours.cpuMsPerMin / base.cpuMsPerMin, 2), wakeupRatio: round(ours.wakeupsPerMin / Math.max(1, base.wakeupsPerMin), 1) };
