@@ -155,12 +155,14 @@ for (const theme of ['light', 'dark'] as const) {
   test(`calendar week and day in ${theme}: axe finds nothing serious or critical`, async ({ app, host }) => {
     test.setTimeout(240_000);
     const day = dragDay();
-    host.cli('add', 'Design review', '--start', `${day}T09:00:00+01:00`, '--end', `${day}T10:30:00+01:00`);
-    host.cli('add', 'Overlapping call', '--start', `${day}T10:00:00+01:00`, '--end', `${day}T11:00:00+01:00`);
+    // Project ids without a service's names: the pills show the ids, each in its own colour.
+    host.cli('add', 'Design review', '--start', `${day}T09:00:00+01:00`, '--end', `${day}T10:30:00+01:00`, '--project', 'website');
+    host.cli('add', 'Overlapping call', '--start', `${day}T10:00:00+01:00`, '--end', `${day}T11:00:00+01:00`, '--project', 'support');
+    host.cli('add', 'Late deploy', '--start', `${day}T23:00:00+01:00`, '--end', `${shift(day, 1)}T00:30:00+01:00`, '--project', 'ops');
     host.cli('start', 'Running now');
     await app.emulateMedia({ colorScheme: theme });
     await openCalendar(app);
-    await expect(app.getByTestId('cal-block')).toHaveCount(3);
+    await expect(app.getByTestId('cal-block')).toHaveCount(5);
     const found: string[] = [];
     for (const mode of ['Week', 'Day'] as const) {
       await app.getByRole('button', { name: mode, exact: true }).click();

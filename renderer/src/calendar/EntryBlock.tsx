@@ -86,7 +86,8 @@ export function EntryBlock({ b, e, zone, target, retime }: {
   const range = `${clockText(e.start, zone)}–${b.running ? 'now' : clockText(e.end, zone)}`;
   const words = [name, range, b.continuesBefore && 'continues from the day before', b.continuesAfter && 'continues the next day', b.running && 'running'].filter(Boolean).join(', ');
   const style = {
-    top: b.top * PX_PER_MIN, height: Math.max(b.height * PX_PER_MIN, 6),
+    // A timer started a minute ago still shows its name: the running block is at least a line tall.
+    top: b.top * PX_PER_MIN, height: Math.max(b.height * PX_PER_MIN, b.running ? 18 : 6),
     left: `calc(${(b.col / b.cols) * 100}% + 2px)`, width: `calc(${100 / b.cols}% - 4px)`,
     '--pill-hue': e.project_id ? pillHue(e.account, e.project_id) : 210,
     ...(drag && { transform: drag.resize ? undefined : `translate(${drag.dx}px, ${drag.dy}px)`, height: Math.max(b.height * PX_PER_MIN + (drag.resize ? drag.dy : 0), 4), zIndex: 5 }),
