@@ -60,6 +60,12 @@ export function mergeRemote(o: MergeContext, ref: RefRow, r: RemoteRecord): { up
   const fields = carriedFields(o.connector.capabilities);
   const split = o.pullStore.pieceCount(ref.entry_id) > 1;
   const f = split ? fields.filter((x) => x !== 'duration' && x !== 'start' && x !== 'end') : fields;
+  // The server holds what an update of ours carried, its answer lost (a kill, a reset): our own
+  // write, so it is the new common ground, never an edit made there that outranks the user's.
+  if (o.store.sent.of(ref.entry_id, o.accountId).some((s) => s.key === r.key && sameSnapshot(s.compare, r.comparable))) {
+    o.pullStore.applyRemote(o.accountId, r.remoteId, ref.entry_id, {}, [], r.comparable, { ...ref.base, ...remoteTerms(r, f) }, o.now(), split);
+    return none;
+  }
   // Ours as this server would hold it, so its rounding is never taken for a change on either side.
   const local = localTerms(entry, f);
   const localHeld = heldTerms(o, entry, r.key, f) ?? local;

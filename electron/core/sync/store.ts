@@ -17,6 +17,7 @@ import { createRemoteGone } from './remote-gone';
 import { createSentPieces } from './sent-pieces';
 import { remoteIdRefresher } from './remote-id-cache';
 import { immediate } from '../db';
+import { canonical } from './util';
 
 export interface LeasedRow {
   id: number;
@@ -169,11 +170,15 @@ export function createSyncStore(db: Database) {
           due.all({ account: accountId, now, limit }).map((r): LeasedRow => {
             takeLease.run(now + leaseMs, owner, r.id);
             const entry = readEntry(r.entry_id);
-            // What this pass will create, recorded as sent before any request can carry it.
+            // What this pass will create or update, recorded as sent before any request can carry
+            // it: a create's body finds its record again, an update's tells our own write (its
+            // answer lost) from an edit made on the server.
             const planned = plan && entry && !entry.deleted && entry.accountId === accountId ? plan(entry) : null;
             if (planned?.ok) {
-              const have = new Set(refsOf.all({ entry: r.entry_id, account: accountId }).map((x) => x.piece));
-              for (const p of planned.value) if (!have.has(p.key)) sent.record(r.entry_id, accountId, p.key, p.compare, now);
+              const held = new Map(refsOf.all({ entry: r.entry_id, account: accountId }).map((x) => [x.piece, canonical(JSON.parse(x.snapshot))]));
+              for (const p of planned.value) {
+                if (held.get(p.key) !== canonical(p.compare)) sent.record(r.entry_id, accountId, p.key, p.compare, now);
+              }
             }
             return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts, entry, planned };
           }),
