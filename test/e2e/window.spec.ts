@@ -9,7 +9,7 @@ test('start with Enter, stop with the button: the entry is stored and shown', as
   await app.getByLabel('What are you working on?').fill('Write the proposal');
   await app.getByLabel('What are you working on?').press('Enter');
   await expect(app.getByTestId('running-description')).toHaveText('Write the proposal');
-  await expect(app.getByTestId('elapsed')).toHaveText(/\d+s/);
+  await expect(app.getByTestId('elapsed')).toHaveText(/^0:00:\d\d$/);
   expect(JSON.parse(host.cli('status', '--json').stdout)).toMatchObject({ description: 'Write the proposal' });
   await app.waitForTimeout(1100);
   await app.getByRole('button', { name: 'Stop' }).click();

@@ -32,6 +32,8 @@ export function EntryList({ entries, a, zone, sel }: { entries: readonly EntryVi
           const r = rows[item.index]!;
           return (
             <div key={item.key} data-index={item.index} ref={v.measureElement} className="row"
+              // A list holds list items only: a day's heading is one too.
+              role={r.kind === 'day' ? 'listitem' : undefined}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
               {r.kind === 'day' ? (
                 <h2 className="day" data-testid="day" data-date={r.date}>

@@ -87,7 +87,8 @@ export default function ReportsView({ s }: { s: AppState & AppActions }) {
             {q.by === 'tag' && <span className="muted"> · an entry with several tags counts under each</span>}
           </p>
           <ReportChart report={report} />
-          <div className="report-table">
+          {/* Scrolls sideways in a narrow window: focusable, so the keyboard can scroll it too. */}
+          <div className="report-table" tabIndex={0} role="region" aria-label="Report numbers">
             <table aria-label="Report table">
               <thead>
                 <tr>

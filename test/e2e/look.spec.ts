@@ -1,0 +1,275 @@
+/**
+ * The window checked like a product (issue 14, items 1, 4, 10): the entry row on one grid, both
+ * themes, the 420 px layout measured box by box, where the keyboard lands after each action, the
+ * skip link, Discard's Undo, the sync bar, axe-core on every view in light and dark, and
+ * screenshots of each view at 1200×800 and 420×600 in test-results/screenshots/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, shot, test, type Host } from './host';
+
+const VIEWS = ['entries', 'reports', 'settings'] as const;
+const SIZES = [{ width: 1200, height: 800 }, { width: 420, height: 600 }] as const;
+const LONG = 'Design review with the client about the new onboarding flow, the pricing page and the FAQ';
+
+/** A day of work as a user would have it: a long description, projects, tags, unbillable time, yesterday, a running timer. */
+function seed(host: Host) {
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  for (const args of [
+    [LONG, '--start', '09:00', '--end', '10:30', '--project', 'acme', '--tag', 'design', '--tag', 'review', '--tag', 'client'],
+    ['Invoice prep', '--start', '11:00', '--duration', '40m', '--no-billable'],
+    ['Late deploy', '--start', `${yesterday}T21:30:00+01:00`, '--duration', '2h', '--project', 'globex-infrastructure'],
+  ]) expect(host.cli('add', ...args).code).toBe(0);
+  expect(host.cli('start', 'API integration', '--project', 'acme', '--tag', 'backend').code).toBe(0);
+}
+
+const box = async (l: Locator) => (await l.boundingBox())!;
+const focused = (page: Page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return { tag: a?.tagName.toLowerCase(), testid: a?.getAttribute('data-testid'), label: a?.getAttribute('aria-label'), id: a?.id };
+});
+
+async function openView(page: Page, view: (typeof VIEWS)[number]) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view[0]!.toUpperCase() + view.slice(1) }).click();
+  // Reports and Settings load on first open: on a busy machine that takes a while.
+  const timeout = 20_000;
+  if (view === 'entries') await expect(page.getByTestId('entry').first()).toBeVisible({ timeout });
+  if (view === 'reports') await expect(page.getByTestId('report-total')).toBeVisible({ timeout });
+  if (view === 'settings') await expect(page.getByRole('radiogroup', { name: 'Theme' })).toBeVisible({ timeout });
+}
+
+// Two cores shared by several suites: give each test room.
+test.describe.configure({ timeout: 60_000 });
+
+test.describe('the entry row', () => {
+  test.use({ viewport: { width: 1200, height: 800 } });
+
+  test('columns line up across rows and days; the day total sits over the durations', async ({ app, host }) => {
+    seed(host);
+    const rows = app.getByTestId('entry');
+    await expect(rows).toHaveCount(3);
+    const rights = await Promise.all([0, 1, 2].map(async (i) => Math.round((await box(rows.nth(i).locator('.e-dur'))).x + (await box(rows.nth(i).locator('.e-dur'))).width)));
+    const totals = app.getByTestId('day-total');
+    await expect(totals).toHaveCount(2);
+    for (const i of [0, 1]) {
+      const b = await box(totals.nth(i));
+      rights.push(Math.round(b.x + b.width));
+    }
+    expect(new Set(rights).size).toBe(1);
+    // The date and the total are two things, not "…20262h10m" run together.
+    const header = app.getByTestId('day').first();
+    const [date, total] = [await box(header.locator('.day-date')), await box(totals.first())];
+    expect(total.x).toBeGreaterThan(date.x + date.width);
+    for (const col of ['.e-when', '.e-project', '.e-sync']) {
+      const xs = await Promise.all([0, 1, 2].map(async (i) => Math.round((await box(rows.nth(i).locator(col))).x)));
+      expect(new Set(xs).size, col).toBe(1);
+    }
+    // A long description is cut with an ellipsis; its full text is a hover away.
+    const desc = rows.filter({ hasText: 'Design review' }).getByTestId('entry-description');
+    await expect(desc).toHaveAttribute('title', LONG);
+    expect(await desc.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Project as a pill, tags as chips with the rest counted, billable as a mark, sync as an icon with words.
+    const design = rows.filter({ hasText: 'Design review' });
+    await expect(design.getByTestId('project-pill')).toBeVisible();
+    await expect(design.locator('.tag')).toHaveText(['#design', '#review', '+1 more tags']);
+    await expect(design.locator('.e-bill')).toHaveAttribute('title', 'Billable');
+    await expect(rows.filter({ hasText: 'Invoice prep' }).locator('.e-bill')).toHaveAttribute('title', 'Not billable');
+    await expect(design.getByTestId('sync-badge')).toHaveText('local');
+    await expect(design.getByTestId('sync-badge')).toHaveAttribute('title', 'Local: kept on this computer only');
+  });
+
+  test('actions show on the row under the pointer or holding the focus, never on every row', async ({ app, host }) => {
+    seed(host);
+    const rows = app.getByTestId('entry');
+    await expect(rows).toHaveCount(3);
+    const shown = async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 3; i++) if ((await rows.nth(i).locator('.e-actions').evaluate((el) => getComputedStyle(el).opacity)) === '1') out.push(i);
+      return out;
+    };
+    await app.mouse.move(600, 5);
+    await expect(app.getByRole('button', { name: /^(Edit|Delete|Continue) / })).toHaveCount(9);
+    expect(await shown()).toEqual([]);
+    await rows.nth(1).hover();
+    expect(await shown()).toEqual([1]);
+    await rows.nth(1).getByRole('button', { name: `Edit ${LONG}` }).click();
+    await expect(app.getByTestId('entry-editor')).toBeVisible();
+    await app.keyboard.press('Escape');
+    // By keyboard: the row takes the focus, its actions appear and Tab reaches them.
+    await app.mouse.move(600, 5);
+    await rows.nth(2).focus();
+    expect(await shown()).toEqual([2]);
+    for (let i = 0; i < 3; i++) await app.keyboard.press('Tab');
+    expect((await focused(app)).label).toBe('Continue Late deploy');
+  });
+});
+
+test('at 420×600 nothing is cut off: descriptions, pills, badges and actions fit; the timer bar stays compact', async ({ app, host }) => {
+  await app.setViewportSize({ width: 420, height: 600 });
+  seed(host);
+  const rows = app.getByTestId('entry');
+  await expect(rows).toHaveCount(3);
+  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  for (let i = 0; i < 3; i++) {
+    const row = await box(rows.nth(i));
+    expect(row.x).toBeGreaterThanOrEqual(0);
+    expect(row.x + row.width).toBeLessThanOrEqual(420);
+    const desc = await box(rows.nth(i).getByTestId('entry-description'));
+    expect(desc.width).toBeGreaterThan(150);
+    for (const part of ['.e-dur', '.e-sync', '.e-when', '[data-testid=project-pill]', '.tag']) {
+      for (const el of await rows.nth(i).locator(part).all()) {
+        const b = await box(el);
+        expect(b.x, part).toBeGreaterThanOrEqual(row.x);
+        expect(b.x + b.width, part).toBeLessThanOrEqual(row.x + row.width + 0.5);
+        expect(b.y + b.height, part).toBeLessThanOrEqual(row.y + row.height + 0.5);
+      }
+    }
+    // Badges are whole: their text is not cut (no "s" for "synced").
+    for (const el of await rows.nth(i).locator('.e-dur, .e-when, .tag').all()) {
+      expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+    }
+  }
+  // The timer bar is a strip, not a third of the window.
+  expect((await box(app.getByRole('region', { name: 'Timer' }))).height).toBeLessThan(150);
+  // "Show 30 earlier days" has its own place: it touches neither the rows nor the sync bar.
+  const more = await box(app.getByRole('button', { name: 'Show 30 earlier days' }));
+  const sync = await box(app.getByRole('contentinfo', { name: 'Sync' }));
+  const lastRow = await box(rows.last());
+  expect(more.y).toBeGreaterThanOrEqual(lastRow.y + lastRow.height);
+  expect(more.y + more.height).toBeLessThanOrEqual(sync.y);
+  // Actions: on focus, all inside the window.
+  await rows.first().focus();
+  for (const b of await rows.first().locator('.e-actions button').all()) {
+    await expect(b).toBeVisible();
+    const r = await box(b);
+    expect(r.x + r.width).toBeLessThanOrEqual(420);
+  }
+  await shot(app, 'entries-hover-light-420');
+});
+
+test('the keyboard lands somewhere after Stop, Save and Delete, never on <body>', async ({ app, host }) => {
+  host.cli('add', 'First', '--start', '08:00', '--duration', '30m');
+  host.cli('add', 'Second', '--start', '09:00', '--duration', '30m');
+  host.cli('start', 'Running');
+  await expect(app.getByTestId('running-description')).toHaveText('Running');
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.getByText('No timer running')).toBeVisible();
+  expect((await focused(app)).label).toBe('What are you working on?');
+
+  const second = app.getByTestId('entry').filter({ hasText: 'Second' });
+  await second.focus();
+  await app.keyboard.press('Enter');
+  await app.getByLabel('Edit description').fill('Second, renamed');
+  await app.getByLabel('Edit description').press('Enter');
+  await expect(app.getByTestId('entry').filter({ hasText: 'Second, renamed' })).toBeVisible();
+  await expect.poll(async () => (await focused(app)).testid).toBe('entry');
+  expect(await app.evaluate(() => document.activeElement?.textContent)).toContain('Second, renamed');
+
+  // Delete with the mouse: the keyboard goes to the row that took its place.
+  const row = app.getByTestId('entry').filter({ hasText: 'Second, renamed' });
+  await row.hover();
+  await row.getByRole('button', { name: 'Delete Second, renamed' }).click();
+  await expect(app.getByTestId('entry')).toHaveCount(2);
+  await expect.poll(async () => (await focused(app)).testid).toBe('entry');
+  // The last one by key: the list itself holds the focus.
+  for (const name of ['Running', 'First']) {
+    await app.getByTestId('entry').filter({ hasText: name }).focus();
+    await app.keyboard.press('Delete');
+    await expect(app.getByTestId('entry').filter({ hasText: name })).toHaveCount(0);
+  }
+  await expect.poll(async () => (await focused(app)).id).toBe('entries');
+});
+
+test('a skip link is the first Tab stop and takes the keyboard to the entries', async ({ app, host }) => {
+  host.cli('add', 'Only entry', '--start', '08:00', '--duration', '30m');
+  await expect(app.getByTestId('entry')).toHaveCount(1);
+  // First in the Tab order: right before the field that has the focus when the window opens.
+  await expect(app.getByLabel('What are you working on?')).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  const skip = app.getByRole('link', { name: 'Skip to entries' });
+  expect(await app.evaluate(() => document.querySelector('a[href], button, input, select, [tabindex]:not([tabindex="-1"])')?.textContent)).toBe('Skip to entries');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await app.keyboard.press('Enter');
+  await expect.poll(async () => (await focused(app)).id).toBe('entries');
+  await app.keyboard.press('Tab');
+  expect((await focused(app)).testid).toBe('entry');
+});
+
+test('the timer reads h:mm:ss; Discard can be undone, and the timer runs on from its first start', async ({ app, host }) => {
+  const start = new Date(Date.now() - 65 * 60_000).toISOString();
+  host.cli('start', 'Long focus', '--at', start, '--project', 'acme');
+  await expect(app.getByTestId('running-description')).toHaveText('Long focus');
+  const before = JSON.parse(host.cli('status', '--json').stdout);
+  await expect(app.getByTestId('elapsed')).toHaveText(/^1:0[45]:\d\d$/);
+  await expect(app.getByRole('region', { name: 'Timer' }).getByTestId('project-pill')).toBeVisible();
+  await app.getByRole('button', { name: 'Discard' }).click();
+  await expect(app.getByText('No timer running')).toBeVisible();
+  expect(JSON.parse(host.cli('status', '--json').stdout)).toBeNull();
+  await expect(app.getByTestId('undo-toast')).toContainText('Discarded the timer “Long focus”');
+  expect((await focused(app)).label).toBe('What are you working on?');
+  await app.getByTestId('undo-toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(app.getByTestId('running-description')).toHaveText('Long focus');
+  const back = JSON.parse(host.cli('status', '--json').stdout);
+  expect(back).toMatchObject({ description: 'Long focus', project_id: 'acme' });
+  expect(back.start).toBe(before.start);
+});
+
+test('the theme follows the system until Settings picks one, and the pick is kept', async ({ app, host }) => {
+  const bg = () => app.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'system');
+  expect(await bg()).toBe('rgb(28, 28, 30)');
+  await app.emulateMedia({ colorScheme: 'light' });
+  expect(await bg()).toBe('rgb(251, 251, 250)');
+
+  await openView(app, 'settings');
+  await app.getByRole('radio', { name: 'Dark' }).check();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).toBe('rgb(28, 28, 30)');
+  // What main stored, read over the bridge as the window reads it.
+  const stored = async () => (await (await app.request.post(`${host.url}api/call`, { data: { method: 'settings.get', args: [] }, headers: { 'x-timetray-token': host.token } })).json()).value.theme;
+  await expect.poll(stored).toBe('dark');
+  await app.reload();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).toBe('rgb(28, 28, 30)');
+});
+
+test('the sync bar lists an account the CLI adds while the window is open, and says sync is off here', async ({ app, host }) => {
+  await expect(app.getByRole('contentinfo', { name: 'Sync' })).toContainText('No accounts');
+  expect(host.cli('accounts', 'add', 'work', '--provider', 'voltasis', '--base-url', 'http://127.0.0.1:9', '--token-env', 'NOPE').code).toBe(0);
+  const line = app.getByTestId('account-status');
+  await expect(line).toHaveCount(1, { timeout: 3000 });
+  await expect(line).toContainText('work');
+  await expect(line.getByTestId('last-synced')).toHaveText('not synced yet');
+  host.cli('add', 'Queued', '--start', '08:00', '--duration', '30m');
+  await expect(line.getByTestId('queued')).toHaveText('1 change to send');
+  await expect(app.getByTestId('sync-activity')).toHaveText('Sync is off');
+  const now = app.getByRole('button', { name: 'Sync now' });
+  await expect(now).toBeDisabled();
+  await expect(now).toHaveAttribute('title', /Sync is off/);
+  await expect(app.getByRole('contentinfo', { name: 'Sync' })).not.toContainText('shown pending');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every view in ${theme}: axe finds nothing serious or critical; screenshots at both sizes`, async ({ app, host }) => {
+    test.setTimeout(240_000);
+    seed(host);
+    await app.emulateMedia({ colorScheme: theme });
+    await expect(app.getByTestId('entry')).toHaveCount(3);
+    const found: string[] = [];
+    for (const size of SIZES) {
+      await app.setViewportSize(size);
+      for (const view of VIEWS) {
+        await openView(app, view);
+        await app.mouse.move(size.width - 5, size.height - 5);
+        const r = await new AxeBuilder({ page: app }).analyze();
+        for (const v of r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+          found.push(`${view} ${size.width}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+        await shot(app, `${view}-${theme}-${size.width}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}
