@@ -1,5 +1,5 @@
 /**
- * Idle detection over the core: feeds observations to the pure rules (idle.ts), holds the one
+ * Idle detection over the core: feeds observations to the pure rules (idle-rules.ts), holds the one
  * open question, and applies the user's answer in a single IMMEDIATE transaction, so a crash
  * leaves either all of it or none. An answer that no longer fits (answered already, or the timer
  * was stopped or switched meanwhile, by the tray or the CLI) changes nothing and says why.
@@ -10,7 +10,7 @@ import { ValidationError } from '../../shared/errors';
 import type { IdleChoice, IdlePrompt, IdleSignal } from '../../shared/idle';
 import { toIso } from '../../shared/time';
 import type { Core } from '.';
-import { initialIdleState, observeIdle, planIdle, type Away } from './idle';
+import { initialIdleState, observeIdle, planIdle, type Away } from './idle-rules';
 import { newId } from './ids';
 import { sameWork } from './timer';
 

@@ -5,7 +5,7 @@
  * `mono` (performance.now, stops during a Linux suspend), `boot` (os.uptime, counts the suspend).
  */
 import { describe, expect, it } from 'vitest';
-import { initialIdleState, observeIdle, planIdle, type Away, type IdleSignal, type IdleState } from '../../electron/core/idle';
+import { initialIdleState, observeIdle, planIdle, type Away, type IdleSignal, type IdleState } from '../../electron/core/idle-rules';
 import { localClockOf, localDateOf, zonedInstant } from '../../shared/time';
 
 const SEC = 1000;

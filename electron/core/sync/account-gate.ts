@@ -8,7 +8,7 @@
  */
 import { RETRY_AFTER_CAP_MS, type SyncError } from './errors';
 import { createPacer, type Pacer, type RateLimit, type Sleep } from './pacer';
-import type { SyncStore } from './store';
+import type { SyncStore } from './sync-db';
 
 /** A 429 without a usable Retry-After (Kantata documents none) still holds the account this long. */
 export const DEFAULT_HOLD_MS = 60_000;

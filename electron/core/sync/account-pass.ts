@@ -13,7 +13,7 @@ import { drainMs, drainText, type Sleep } from './pacer';
 import { mergeRemote, pullOnce } from './pull';
 import type { PullStore } from './pull-store';
 import { pushOnce } from './push';
-import type { SyncStore } from './store';
+import type { SyncStore } from './sync-db';
 
 export interface AccountPassContext extends Pick<SyncEngineOptions, 'tokenFor' | 'backoff' | 'batchSize' | 'concurrency' | 'windowDays'> {
   store: SyncStore;

@@ -27,7 +27,7 @@ import { connectorFor } from './connectors';
 import { createHttp, type FetchLike, type Http } from './http';
 import type { PullReport } from './pull';
 import { createPullStore } from './pull-store';
-import { createSyncStore, type SyncStore } from './store';
+import { createSyncStore, type SyncStore } from './sync-db';
 import { realSleep, type Sleep } from './pacer';
 import { openDatabase, type OpenOptions } from '../db';
 import { createCatalogSchedule } from './catalog-schedule';
@@ -92,7 +92,7 @@ export interface SyncReport {
 
 export function createSyncEngine(o: SyncEngineOptions) {
   const { accounts, clock, zone } = o.core;
-  // The engine's own connection: its bookkeeping commits skip the fsync (see store.ts for why that
+  // The engine's own connection: its bookkeeping commits skip the fsync (see sync-db.ts for why that
   // is safe), so a drain is not one disk flush per entry; the user's writes keep theirs.
   const db = o.core.db.memory ? o.core.db : openDatabase(o.core.db.name, { ...o.openOptions, synchronous: 'NORMAL' });
   const store = createSyncStore(db);

@@ -12,7 +12,7 @@ import type { Connector, LocalEntry, RemoteRecord } from './connector';
 import type { SyncError } from './errors';
 import { carriedFields, localTerms, mergeTerms, remoteTerms, type MergeField, type Terms } from './merge-fields';
 import type { PullStore, RefRow } from './pull-store';
-import type { SyncStore } from './store';
+import type { SyncStore } from './sync-db';
 import { canonical } from './util';
 
 export interface PullOptions {

@@ -1,6 +1,6 @@
 /**
  * One push pass for one account: lease due outbox rows, make the server match each entry, then
- * acknowledge or fail each row. See store.ts for the states a row moves through.
+ * acknowledge or fail each row. See sync-db.ts for the states a row moves through.
  *
  * For each leased entry the server is made to hold exactly the pieces `connector.pieces()` says:
  *   1. an earlier attempt may have reached the server (prior_attempts > 0): look the missing
@@ -15,7 +15,7 @@ import type { Connector, LocalEntry, PieceBody, RemoteRecord } from './connector
 import type { RefRow } from './pull-store';
 import type { SyncError } from './errors';
 import { carriedFields, remoteTerms } from './merge-fields';
-import type { LeasedRow, PlanResult, Settlement, StoreEntry, StoredRef, SyncStore } from './store';
+import type { LeasedRow, PlanResult, Settlement, StoreEntry, StoredRef, SyncStore } from './sync-db';
 import { canonical, chunk, mapLimit } from './util';
 
 export interface PushOptions {
