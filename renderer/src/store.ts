@@ -127,8 +127,7 @@ export function createAppStore(bridge: TimetrayBridge, now: () => number = Date.
             // A finished pass may have brought new projects and tasks for the pickers.
             if (get().sync?.running && !e.status.running) void get().loadAccounts();
             set({ sync: e.status });
-          }
-          else if (e.kind === 'settings') set({ settings: e.settings, zone: e.settings.timezone ?? get().zone });
+          } else if (e.kind === 'settings') set({ settings: e.settings, zone: e.settings.timezone ?? get().zone });
           else if (e.kind === 'notice' || e.kind === 'reminder') set({ notice: e.message });
           else if (e.kind === 'idle') set({ idle: e.prompt });
           else if (e.kind === 'pomodoro') set({ pomodoro: e.status });
