@@ -13,6 +13,7 @@ import type { Accounts } from './accounts';
 import type { Clock } from './clock';
 import { ENTRY_SELECT, toEntry, toPayload, type EntryRow } from './entry-rows';
 import type { Outbox } from './outbox';
+import { immediate } from './db';
 
 export function accountMoves({ db, clock, outbox, accounts }: { db: Database; clock: Clock; outbox: Outbox; accounts: Accounts }) {
   const rawById = db.prepare<[string], EntryRow & { deleted_at: number | null }>(
@@ -57,7 +58,7 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
      * more, as it is now. All or nothing; each issue names the id.
      */
     resend(ids: readonly string[]): Entry[] {
-      return db.transaction((): Entry[] => {
+      return immediate(db, (): Entry[] => {
         const now = clock.now();
         const issues: FieldIssue[] = [];
         if (!ids.length) issues.push({ field: 'ids', rule: 'must name at least one entry' });
@@ -74,7 +75,7 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
           outbox.enqueue(row.id, 'update', toPayload(row), now, true);
           return toEntry(byId.get(row.id)!);
         });
-      }).immediate();
+      });
     },
 
     /**
@@ -82,7 +83,7 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
      * local-only: all or nothing, in one transaction; each issue names the id or the account.
      */
     setAccount(ids: readonly string[], account: string | null): AccountMove {
-      return db.transaction((): AccountMove => {
+      return immediate(db, (): AccountMove => {
         const now = clock.now();
         const issues: FieldIssue[] = [];
         if (!ids.length) issues.push({ field: 'ids', rule: 'must name at least one entry' });
@@ -111,7 +112,7 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
           out.entries.push(toEntry(byId.get(row.id)!));
         }
         return out;
-      }).immediate();
+      });
     },
   };
 }

@@ -13,6 +13,7 @@ import type { Core } from '.';
 import { initialIdleState, observeIdle, planIdle, type Away } from './idle-rules';
 import { newId } from './ids';
 import { sameWork } from './timer';
+import { immediate } from './db';
 
 export type { IdleResolution } from '../../shared/bridge';
 export type { IdleChoice, IdlePrompt, IdleSignal } from '../../shared/idle';
@@ -76,7 +77,7 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
       const asked = open;
       let changed = false;
       try {
-        const result = core.db.transaction((): IdleResolution => {
+        const result = immediate(core.db, (): IdleResolution => {
           const timer = core.timer.status();
           if (!timer || timer.id !== asked.prompt.timer.id) {
             changed = true;
@@ -93,7 +94,7 @@ export function createIdleMonitor(o: { core: Core; now?: () => number }) {
           }
           if (plan.restartAt !== null) core.timer.start({ ...fields, start: plan.restartAt });
           return { stopped, split, running: core.timer.status() };
-        }).immediate();
+        });
         open = null;
         return result;
       } catch (e) {

@@ -5,6 +5,7 @@ import { parseOrThrow, timeZoneSchema } from '../../shared/schemas';
 import { ValidationError } from '../../shared/errors';
 import type { Settings as SettingsValues } from '../../shared/bridge';
 import { shortcutConflicts } from '../../shared/shortcuts';
+import { immediate } from './db';
 
 /** Modifiers and one key, as Electron's accelerators spell them. */
 const acceleratorSchema = z
@@ -130,12 +131,12 @@ export function createSettings(db: Database) {
         issues.push({ field: `shortcut_${c.action}`, rule: c.message });
       }
       if (issues.length) throw new ValidationError(issues);
-      db.transaction(() => {
+      immediate(db, () => {
         for (const [k, v] of ok) {
           if (v === null) remove.run(k);
           else write.run(k, JSON.stringify(v));
         }
-      }).immediate();
+      });
       return this.all();
     },
   };
