@@ -154,6 +154,24 @@ describe('reportCsv over a real core', () => {
         seed(t.core);
         const r = reportFor(t.core, week({ by, group, to: '2026-11-29' }));
         const rows = parse(reportCsv(r), { columns: true }) as Record<string, string>[];
+        const range = '2026-11-16 to 2026-11-29 (Europe/Berlin)';
+        if (by === 'project') {
+          // One row per period and project worked on, then each project's total, then the grand total.
+          expect(Object.keys(rows[0]!)).toEqual(['period', 'label', 'project_id', 'project', 'client_id', 'client', 'billable_hours', 'total_hours']);
+          const worked = r.periods.flatMap((p) => r.keys.filter((k) => (p.by[k.key] ?? 0) > 0).map((k) => ({ p, k })));
+          expect(rows).toHaveLength(worked.length + r.keys.length + 1);
+          for (const [i, { p, k }] of worked.entries()) {
+            expect([rows[i]!.period, rows[i]!.project_id, rows[i]!.project, rows[i]!.total_hours]).toEqual([p.period, k.key, k.label, hours(p.by[k.key]!)]);
+          }
+          for (const [i, k] of r.keys.entries()) {
+            const row = rows[worked.length + i]!;
+            expect([row.period, row.label, row.project_id, row.total_hours]).toEqual(['total', range, k.key, hours(k.seconds)]);
+          }
+          const total = rows.at(-1)!;
+          expect([total.period, total.project_id, total.total_hours, total.billable_hours]).toEqual(['total', '', hours(r.total_seconds), hours(r.billable_seconds)]);
+          expect(total.total_hours).toBe('7.25');
+          return;
+        }
         const keyColumns = by === 'none' ? [] : r.keys;
         expect(Object.keys(rows[0]!)).toEqual(['period', 'label', ...keyColumns.map((k) => k.label), 'billable_hours', 'total_hours']);
         expect(rows).toHaveLength(r.periods.length + 1);
@@ -164,7 +182,7 @@ describe('reportCsv over a real core', () => {
         }
         const total = rows.at(-1)!;
         expect(total.period).toBe('total');
-        expect(total.label).toBe('2026-11-16 to 2026-11-29 (Europe/Berlin)');
+        expect(total.label).toBe(range);
         expect([total.total_hours, total.billable_hours]).toEqual([hours(r.total_seconds), hours(r.billable_seconds)]);
         for (const k of keyColumns) expect(total[k.label]).toBe(hours(k.seconds));
         expect(total.total_hours).toBe('7.25'); // 6.25 h in the first week + 1 h on Monday the 23rd
