@@ -36,10 +36,32 @@ const wall = (iso: string) => {
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(Date.now());
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The day of this week to drag on: yesterday, or today on a Monday (nothing in the future either way). */
-function dragDay(): string {
+/** The zone's offset ("+01:00", "+02:00") at that wall time, from Intl: right in any season. */
+function offsetAt(date: string, time: string): string {
+  // The offset an hour either side can differ only on a DST day; read it at the instant itself.
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const off = (ms: number) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(ms).find((x) => x.type === 'timeZoneName')!.value;
+    return name === 'GMT' ? '+00:00' : name.slice(3);
+  };
+  const first = off(guess);
+  return off(Date.parse(`${date}T${time}:00${first}`));
+}
+/** "2026-11-30", "22:00" → the instant the user in ZONE means, with the zone's own offset. */
+const at = (date: string, time: string) => `${date}T${time}:00${offsetAt(date, time)}`;
+
+/** The dates of the week on screen, Monday first, as the calendar labels its columns. */
+const shownWeek = async (app: Page) => app.getByTestId('cal-day').evaluateAll((els) => els.map((el) => el.getAttribute('data-date')!));
+
+/** The day of the shown week to work on: yesterday, or today when the week starts today; never later than today. */
+async function dragDay(app: Page): Promise<string> {
+  const week = await shownWeek(app);
   const t = today();
-  return new Date(Date.parse(`${t}T12:00:00Z`)).getUTCDay() === 1 ? t : shift(t, -1);
+  expect(week).toContain(t);
+  const day = week.includes(shift(t, -1)) ? shift(t, -1) : t;
+  // The next day is in the shown week too (an entry crossing midnight shows on both).
+  expect(week).toContain(shift(day, 1));
+  return day;
 }
 
 async function openCalendar(app: Page) {
@@ -63,8 +85,8 @@ async function drag(app: Page, from: { x: number; y: number }, to: { x: number; 
 }
 
 test('drag to create on the week, move, resize, keyboard, undo a move; a refused drag changes nothing', async ({ app, host }) => {
-  const day = dragDay();
   await openCalendar(app);
+  const day = await dragDay(app);
 
   // 09:03 → 10:28 snaps to 09:05–10:30.
   await drag(app, await point(app, day, 9 * 60 + 3, 0.3), await point(app, day, 10 * 60 + 28, 0.3));
@@ -117,7 +139,7 @@ test('drag to create on the week, move, resize, keyboard, undo a move; a refused
 test('an entry from 22:00 to 01:00 shows on both days, cut at midnight and said to continue', async ({ app, host }) => {
   const t = today();
   const y = shift(t, -1);
-  host.cli('add', 'Night shift', '--start', `${y}T22:00:00+01:00`, '--end', `${t}T01:00:00+01:00`);
+  expect(host.cli('add', 'Night shift', '--start', at(y, '22:00'), '--end', at(t, '01:00')).code).toBe(0);
   await openCalendar(app);
   await app.getByRole('button', { name: 'Day', exact: true }).click();
   const blocks = app.getByTestId('cal-block').filter({ hasText: 'Night shift' });
@@ -154,14 +176,16 @@ test('Amsterdam’s last Sunday of October has 25 hours of grid, March’s 23', 
 for (const theme of ['light', 'dark'] as const) {
   test(`calendar week and day in ${theme}: axe finds nothing serious or critical`, async ({ app, host }) => {
     test.setTimeout(240_000);
-    const day = dragDay();
-    // Project ids without a service's names: the pills show the ids, each in its own colour.
-    host.cli('add', 'Design review', '--start', `${day}T09:00:00+01:00`, '--end', `${day}T10:30:00+01:00`, '--project', 'website');
-    host.cli('add', 'Overlapping call', '--start', `${day}T10:00:00+01:00`, '--end', `${day}T11:00:00+01:00`, '--project', 'support');
-    host.cli('add', 'Late deploy', '--start', `${day}T23:00:00+01:00`, '--end', `${shift(day, 1)}T00:30:00+01:00`, '--project', 'ops');
-    host.cli('start', 'Running now');
-    await app.emulateMedia({ colorScheme: theme });
     await openCalendar(app);
+    const day = await dragDay(app);
+    // Project ids without a service's names: the pills show the ids, each in its own colour.
+    for (const args of [
+      ['Design review', '--start', at(day, '09:00'), '--end', at(day, '10:30'), '--project', 'website'],
+      ['Overlapping call', '--start', at(day, '10:00'), '--end', at(day, '11:00'), '--project', 'support'],
+      ['Late deploy', '--start', at(day, '23:00'), '--end', at(shift(day, 1), '00:30'), '--project', 'ops'],
+    ]) expect(host.cli('add', ...args).code).toBe(0);
+    expect(host.cli('start', 'Running now').code).toBe(0);
+    await app.emulateMedia({ colorScheme: theme });
     await expect(app.getByTestId('cal-block')).toHaveCount(5);
     const found: string[] = [];
     for (const mode of ['Week', 'Day'] as const) {

@@ -116,6 +116,13 @@ describe('blocks', () => {
     expect(layoutDay([{ id: 't', start, end: null }], jan15, later)[0]).toMatchObject({ height: 60, continuesAfter: true });
     expect(layoutDay([{ id: 't', start, end: null }], dayGrid('2026-01-16', AMS), later)[0]).toMatchObject({ top: 0, height: 30, continuesBefore: true, running: true });
   });
+
+  it('a timer started after the view last read the clock (from the tray or the CLI) is drawn at once', () => {
+    const start = jan15.start + 10 * 60 * M;
+    expect(layoutDay([{ id: 't', start, end: null }], jan15, start - 5 * M)).toMatchObject([{ id: 't', top: 10 * 60, height: 0, running: true }]);
+    // A stored entry of no length is still not drawn.
+    expect(layoutDay([{ id: 'e', start, end: start }], jan15, start)).toEqual([]);
+  });
 });
 
 describe('drags', () => {

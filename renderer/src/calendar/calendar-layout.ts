@@ -75,7 +75,8 @@ export interface Block {
 export function layoutDay(spans: readonly Span[], day: Pick<DayGrid, 'start' | 'end'>, now: number): Block[] {
   const cut = spans
     .map((s) => ({ s, end: s.end ?? Math.max(now, s.start) }))
-    .filter(({ s, end }) => s.start < day.end && end > day.start && end > s.start)
+    // A timer started since the last tick of `now` (from the tray or the CLI) is drawn at once, a line tall.
+    .filter(({ s, end }) => s.start < day.end && (s.end === null ? end >= day.start : end > day.start && end > s.start))
     .map(({ s, end }) => ({
       id: s.id, from: Math.max(s.start, day.start), to: Math.min(end, day.end),
       continuesBefore: s.start < day.start, continuesAfter: end > day.end, running: s.end === null,
