@@ -31,9 +31,11 @@ export function openCore(options: CoreOptions) {
   const outbox = createOutbox(db);
   const entries = createEntries({ db, clock, zone, outbox, accounts, settings });
   const timer = createTimer({ db, clock, zone, entries, accounts, settings });
-  const queue = createQueue(db);
-  const history = createHistory(db);
-  const catalog = createCatalog(db);
+  // Built on first use: a CLI command touches one or two services, and preparing every
+  // statement of the others was a tenth of a whole `timetray status` (profiled).
+  let queue: ReturnType<typeof createQueue> | undefined;
+  let history: ReturnType<typeof createHistory> | undefined;
+  let catalog: ReturnType<typeof createCatalog> | undefined;
   return {
     db,
     clock,
@@ -43,9 +45,15 @@ export function openCore(options: CoreOptions) {
     outbox,
     entries,
     timer,
-    queue,
-    history,
-    catalog,
+    get queue() {
+      return (queue ??= createQueue(db));
+    },
+    get history() {
+      return (history ??= createHistory(db));
+    },
+    get catalog() {
+      return (catalog ??= createCatalog(db));
+    },
     close: () => db.close(),
   };
 }
