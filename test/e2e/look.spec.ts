@@ -29,6 +29,19 @@ const focused = (page: Page) => page.evaluate(() => {
   return { tag: a?.tagName.toLowerCase(), testid: a?.getAttribute('data-testid'), label: a?.getAttribute('aria-label'), id: a?.id };
 });
 
+/** Every view a user can be in: the three tabs, and the calendar's week and day. */
+const ALL_VIEWS = [...VIEWS, 'calendar-week', 'calendar-day'] as const;
+
+async function openAnyView(page: Page, view: (typeof ALL_VIEWS)[number]) {
+  if (view !== 'calendar-week' && view !== 'calendar-day') return openView(page, view);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Calendar' }).click();
+  const mode = view === 'calendar-week' ? 'Week' : 'Day';
+  await page.getByRole('button', { name: mode, exact: true }).click();
+  await expect(page.getByTestId('cal-day')).toHaveCount(mode === 'Week' ? 7 : 1, { timeout: 20_000 });
+  // Its blocks are drawn: yesterday's and today's entries, and the running timer, in the week.
+  if (mode === 'Week') await expect(page.getByTestId('cal-block').first()).toBeVisible();
+}
+
 async function openView(page: Page, view: (typeof VIEWS)[number]) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view[0]!.toUpperCase() + view.slice(1) }).click();
   // Reports and Settings load on first open: on a busy machine that takes a while.
@@ -147,6 +160,38 @@ test('at 420×600 nothing is cut off: descriptions, pills, badges and actions fi
   await shot(app, 'entries-hover-light-420');
 });
 
+test('at 420 wide the folded timer options still show that a project is picked', async ({ app, host }) => {
+  await app.setViewportSize({ width: 420, height: 600 });
+  host.cli('add', 'Earlier', '--start', '08:00', '--duration', '30m', '--project', 'acme');
+  await expect(app.getByTestId('entry')).toHaveCount(1);
+  const bar = app.getByRole('region', { name: 'Timer' });
+  const fold = bar.getByRole('button', { name: /^Project, tags and billable/ });
+  const project = bar.getByRole('combobox', { name: 'Project' });
+  await expect(project).toBeHidden();
+  await expect(fold).toHaveAccessibleName('Project, tags and billable');
+  await expect(bar.getByTestId('options-count')).toHaveCount(0);
+  await fold.click();
+  await project.fill('acme');
+  await project.press('Tab');
+  await fold.click();
+  await expect(project).toBeHidden();
+  // Folded, the button says a project waits for the next start: a count in the project's colour, and in words.
+  const count = bar.getByTestId('options-count');
+  await expect(count).toBeVisible();
+  await expect(count).toHaveText('1');
+  await expect(fold).toHaveAccessibleName('Project, tags and billable (set: project acme)');
+  const [c, f] = [await box(count), await box(fold)];
+  expect(c.x + c.width).toBeLessThanOrEqual(420);
+  expect(c.x).toBeGreaterThan(f.x);
+  expect(c.y).toBeLessThan(f.y + f.height);
+  await shot(app, 'timer-folded-project-light-420');
+  // And it is what the next start takes.
+  await app.getByLabel('What are you working on?').fill('Folded start');
+  await app.getByLabel('What are you working on?').press('Enter');
+  await expect(app.getByTestId('running-description')).toHaveText('Folded start');
+  expect(JSON.parse(host.cli('status', '--json').stdout)).toMatchObject({ description: 'Folded start', project_id: 'acme' });
+});
+
 test('the keyboard lands somewhere after Stop, Save and Delete, never on <body>', async ({ app, host }) => {
   host.cli('add', 'First', '--start', '08:00', '--duration', '30m');
   host.cli('add', 'Second', '--start', '09:00', '--duration', '30m');
@@ -260,8 +305,8 @@ for (const theme of ['light', 'dark'] as const) {
     const found: string[] = [];
     for (const size of SIZES) {
       await app.setViewportSize(size);
-      for (const view of VIEWS) {
-        await openView(app, view);
+      for (const view of ALL_VIEWS) {
+        await openAnyView(app, view);
         await app.mouse.move(size.width - 5, size.height - 5);
         const r = await new AxeBuilder({ page: app }).analyze();
         for (const v of r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {

@@ -3,13 +3,15 @@
  * what runs, its project, the time as h:mm:ss, and Stop; Discard is quiet and can be undone.
  * After Stop or Discard the keyboard is back in the field, ready for the next thing.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { EMPTY_PICK, pickedFields, Pickers } from './Pickers';
 import { elapsedClock } from '../elapsed';
 import { issueFor, tagsFromText } from '../format';
 import { Icon } from './Icon';
-import { ProjectPill } from './ProjectPill';
+import { ProjectPill, projectText } from './ProjectPill';
+import { pillHue } from '../names';
+import { useNameIndex } from '../use-names';
 import type { AppActions, AppState } from '../store';
 
 export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
@@ -22,6 +24,16 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
   const [more, setMore] = useState(false);
   const ids = useId();
   const elapsed = useElapsed(s.timer?.start ?? null);
+  const names = useNameIndex();
+  // What the folded options hold, so a narrow bar still shows the project the next start gets.
+  const pickAccount = pick.account === '' ? s.accounts.find((x) => x.is_default)?.name ?? null : pick.account;
+  const project = pick.project_id.trim();
+  const set = [
+    project && `project ${projectText(names, pickAccount, project).project}`,
+    pick.task_id.trim() && 'task',
+    tagsFromText(tags).length > 0 && 'tags',
+    !billable && 'not billable',
+  ].filter((x): x is string => !!x);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -91,8 +103,13 @@ export function TimerBar({ s, a }: { s: AppState; a: AppActions }) {
         />
         {/* In a narrow window the options fold behind one button, so the bar stays a strip. */}
         <button type="button" className="icon options-toggle" aria-expanded={more} aria-controls={`${ids}-options`}
-          aria-label="Project, tags and billable" title="Project, tags and billable" onClick={() => setMore(!more)}>
+          aria-label={`Project, tags and billable${set.length ? ` (set: ${set.join(', ')})` : ''}`}
+          title={`Project, tags and billable${set.length ? `\nSet: ${set.join(', ')}` : ''}`} onClick={() => setMore(!more)}>
           <Icon name="options" />
+          {set.length > 0 && (
+            <span className={`options-count${project ? ' pill' : ''}`} data-testid="options-count" aria-hidden
+              style={project ? ({ '--pill-hue': pillHue(pickAccount, project) } as CSSProperties) : undefined}>{set.length}</span>
+          )}
         </button>
         <div className="timer-options" id={`${ids}-options`} data-open={more}>
           <Pickers value={pick} onChange={setPick} accounts={s.accounts} catalog={s.catalog} prefix="" />
