@@ -99,12 +99,22 @@ export function createEntries(deps: EntriesDeps) {
     if (issues.length) throw new ValidationError(issues);
   }
 
-  /** Validates and stores a new entry plus its outbox row. Caller holds the transaction. */
-  function insertInTx(f: EntryFields, now: number): Entry {
+  /**
+   * Validates and stores a new entry plus its outbox row. Caller holds the transaction.
+   * A caller that knows the account's name (the timer's stop read it with the running row) gets
+   * the entry built from what was written, with no read back: the stop is the click users feel.
+   */
+  function insertInTx(f: EntryFields, now: number, accountName?: string | null): Entry {
     check(intervalIssues(f.start_at, f.end_at, now, MAX_FUTURE_SECONDS));
     insertRow.run({ ...f, remote_id: f.remote_id ?? null, now });
-    if (f.account_id && !f.remote_id) outbox.enqueue(f.id, 'create', toPayload(f), now, false);
-    return toEntry(byId.get(f.id)!);
+    const queued = Boolean(f.account_id) && !f.remote_id;
+    if (queued) outbox.enqueue(f.id, 'create', toPayload(f), now, false);
+    // An imported entry's state depends on rows already there: read it back.
+    if (accountName === undefined || f.remote_id) return toEntry(byId.get(f.id)!);
+    return toEntry({
+      ...f, remote_id: null, account_name: f.account_id ? accountName : null,
+      sync_error: null, sync_kind: null, sync_state: queued ? 'pending' : 'local', created_at: now, updated_at: now,
+    });
   }
 
   function fieldsFromInput(input: EntryInput, id: string): EntryFields {

@@ -27,6 +27,21 @@ describe('timer', () => {
     expect(t.core.timer.status()).toBeNull();
   });
 
+  it('the entry a stop or a switch returns is the entry as stored, with or without an account', () => {
+    t = testCore({ now: '2026-01-15T09:00:00Z' });
+    t.core.timer.start({ description: 'local', tags: ['a', 'b'], billable: false, project_id: 'p1' });
+    t.clock.set('2026-01-15T09:30:00Z');
+    const local = t.core.timer.stop();
+    expect(local).toEqual(t.core.entries.get(local.id));
+    expect(local.sync.state).toBe('local');
+    t.core.accounts.add({ name: 'work', provider: 'voltasis', base_url: 'https://x.test' });
+    t.core.timer.start({ description: 'synced', task_id: 't1' });
+    t.clock.set('2026-01-15T10:00:00Z');
+    const { stopped } = t.core.timer.start({ description: 'next' });
+    expect(stopped).toEqual(t.core.entries.get(stopped!.id));
+    expect(stopped).toMatchObject({ account: 'work', sync: { state: 'pending' } });
+  });
+
   it('a start and a stop within one second make a one-second entry, not an error', () => {
     t = testCore({ now: '2026-01-15T09:00:00.100Z' });
     t.core.timer.start({ description: 'blink' });
