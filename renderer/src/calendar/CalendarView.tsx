@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { localDateOf, splitByLocalDay } from '../../../shared/time';
-import { duration } from '../format';
+import { clockText, duration } from '../format';
 import type { AppActions, AppState } from '../store';
 import { addDays, dayGrid, weekDates } from './calendar-layout';
 import { CalendarUndoToast, NewEntryDraft } from './CalendarParts';
@@ -95,12 +95,12 @@ export default function CalendarView({ s }: { s: AppState & AppActions }) {
       <div className="cal-scroll" ref={scroller} tabIndex={0} aria-label="Timeline">
         <div className="cal-grid">
           <div className="cal-gutter" aria-hidden style={{ height: gutter.minutes * PX_PER_MIN }}>
-            {gutter.hours.map((h) => <span key={h.minute} style={{ top: h.minute * PX_PER_MIN }}>{h.label}</span>)}
+            {gutter.hours.map((h) => <span key={h.minute} style={{ top: h.minute * PX_PER_MIN }}>{clockText(gutter.start + h.minute * 60_000, s.zone)}</span>)}
           </div>
           {grids.map((g) => (
             <div key={g.date} className="cal-col">
               {g.hours.map((h) => h.label).join() !== gutterLabels && (
-                <div className="cal-own-hours" aria-hidden>{g.hours.map((h) => <span key={h.minute} style={{ top: h.minute * PX_PER_MIN }}>{h.label}</span>)}</div>
+                <div className="cal-own-hours" aria-hidden>{g.hours.map((h) => <span key={h.minute} style={{ top: h.minute * PX_PER_MIN }}>{clockText(g.start + h.minute * 60_000, s.zone)}</span>)}</div>
               )}
               <DayColumn grid={g} items={items} now={now} zone={s.zone} target={target} retime={cal.retime} propose={setDraft} />
             </div>
