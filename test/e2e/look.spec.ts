@@ -117,48 +117,60 @@ test.describe('the entry row', () => {
   });
 });
 
-test('at 420×600 nothing is cut off: descriptions, pills, badges and actions fit; the timer bar stays compact', async ({ app, host }) => {
-  await app.setViewportSize({ width: 420, height: 600 });
-  seed(host);
-  const rows = app.getByTestId('entry');
-  await expect(rows).toHaveCount(3);
-  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
-  for (let i = 0; i < 3; i++) {
-    const row = await box(rows.nth(i));
-    expect(row.x).toBeGreaterThanOrEqual(0);
-    expect(row.x + row.width).toBeLessThanOrEqual(420);
-    const desc = await box(rows.nth(i).getByTestId('entry-description'));
-    expect(desc.width).toBeGreaterThan(150);
-    for (const part of ['.e-dur', '.e-sync', '.e-when', '[data-testid=project-pill]', '.tag']) {
-      for (const el of await rows.nth(i).locator(part).all()) {
+for (const width of [420, 360]) {
+  test(`at ${width}×600 nothing is cut off: descriptions, pills, badges and actions fit; the timer bar stays compact`, async ({ app, host }) => {
+    await app.setViewportSize({ width, height: 600 });
+    seed(host);
+    const rows = app.getByTestId('entry');
+    await expect(rows).toHaveCount(3);
+    expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    for (let i = 0; i < 3; i++) {
+      const row = await box(rows.nth(i));
+      expect(row.x).toBeGreaterThanOrEqual(0);
+      expect(row.x + row.width).toBeLessThanOrEqual(width);
+      const desc = await box(rows.nth(i).getByTestId('entry-description'));
+      expect(desc.width).toBeGreaterThan(width === 420 ? 150 : 110);
+      for (const part of ['.e-dur', '.e-sync', '.e-when', '[data-testid=project-pill]', '.tag']) {
+        for (const el of await rows.nth(i).locator(part).all()) {
+          const b = await box(el);
+          expect(b.x, part).toBeGreaterThanOrEqual(row.x);
+          expect(b.x + b.width, part).toBeLessThanOrEqual(row.x + row.width + 0.5);
+          expect(b.y + b.height, part).toBeLessThanOrEqual(row.y + row.height + 0.5);
+        }
+      }
+      // Badges are whole: their text is not cut (no "s" for "synced").
+      for (const el of await rows.nth(i).locator('.e-dur, .e-when, .tag, [data-testid=project-pill], [data-testid=project-pill] *').all()) {
+        expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), (await el.textContent()) ?? '').toBe(true);
+      }
+      // …and not hidden by what holds them (a tag cut off at the end of its row's tag strip).
+      for (const el of await rows.nth(i).locator('.tag').all()) {
+        const strip = await box(rows.nth(i).locator('.e-tags'));
         const b = await box(el);
-        expect(b.x, part).toBeGreaterThanOrEqual(row.x);
-        expect(b.x + b.width, part).toBeLessThanOrEqual(row.x + row.width + 0.5);
-        expect(b.y + b.height, part).toBeLessThanOrEqual(row.y + row.height + 0.5);
+        expect(b.x + b.width, (await el.textContent()) ?? '').toBeLessThanOrEqual(strip.x + strip.width + 0.5);
       }
     }
-    // Badges are whole: their text is not cut (no "s" for "synced").
-    for (const el of await rows.nth(i).locator('.e-dur, .e-when, .tag').all()) {
-      expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+    // The running timer's project reads whole; its description gives way first.
+    for (const el of await app.getByRole('region', { name: 'Timer' }).locator('[data-testid=project-pill], [data-testid=project-pill] *').all()) {
+      expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), `timer: ${(await el.textContent()) ?? ''}`).toBe(true);
     }
-  }
-  // The timer bar is a strip, not a third of the window.
-  expect((await box(app.getByRole('region', { name: 'Timer' }))).height).toBeLessThan(150);
-  // "Show 30 earlier days" has its own place: it touches neither the rows nor the sync bar.
-  const more = await box(app.getByRole('button', { name: 'Show 30 earlier days' }));
-  const sync = await box(app.getByRole('contentinfo', { name: 'Sync' }));
-  const lastRow = await box(rows.last());
-  expect(more.y).toBeGreaterThanOrEqual(lastRow.y + lastRow.height);
-  expect(more.y + more.height).toBeLessThanOrEqual(sync.y);
-  // Actions: on focus, all inside the window.
-  await rows.first().focus();
-  for (const b of await rows.first().locator('.e-actions button').all()) {
-    await expect(b).toBeVisible();
-    const r = await box(b);
-    expect(r.x + r.width).toBeLessThanOrEqual(420);
-  }
-  await shot(app, 'entries-hover-light-420');
-});
+    // The timer bar is a strip, not a third of the window.
+    expect((await box(app.getByRole('region', { name: 'Timer' }))).height).toBeLessThan(150);
+    // "Show 30 earlier days" has its own place: it touches neither the rows nor the sync bar.
+    const more = await box(app.getByRole('button', { name: 'Show 30 earlier days' }));
+    const sync = await box(app.getByRole('contentinfo', { name: 'Sync' }));
+    const lastRow = await box(rows.last());
+    expect(more.y).toBeGreaterThanOrEqual(lastRow.y + lastRow.height);
+    expect(more.y + more.height).toBeLessThanOrEqual(sync.y);
+    // Actions: on focus, all inside the window.
+    await rows.first().focus();
+    for (const b of await rows.first().locator('.e-actions button').all()) {
+      await expect(b).toBeVisible();
+      const r = await box(b);
+      expect(r.x + r.width).toBeLessThanOrEqual(width);
+    }
+    await shot(app, `entries-hover-light-${width}`);
+  });
+}
 
 test('at 420 wide the folded timer options still show that a project is picked', async ({ app, host }) => {
   await app.setViewportSize({ width: 420, height: 600 });
