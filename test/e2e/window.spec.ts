@@ -73,6 +73,9 @@ test('an entry added with the CLI appears in the open window within a second', a
 });
 
 test('keyboard only: start, switch, edit, continue, delete and undo', async ({ app, host }) => {
+  // Two deliberate waits (a timer under a second is discarded) and a dozen round trips: on a busy
+  // 2-core CI machine the whole flow ran past the default 30 s while its last step was still due.
+  test.setTimeout(60_000);
   const kb = app.keyboard;
   await app.locator('body').click({ position: { x: 5, y: 690 } });
   await kb.press('/');
