@@ -85,9 +85,11 @@ function moneybirdShape(catalog: MoneybirdCatalog, state: { numericIds: boolean 
       query: (param, words) => err(param === 'filter' ? 422 : 400, param === 'filter' ? `Filter ${words}` : `${param} does not have a valid value`),
       // The spec's 429 body is a bare JSON string, with the window's limits in headers.
       failure: (s) => (s === 429 ? 'Retry later' : { error: 'Internal server error' }),
-      failureHeaders: (s, resetAt): Record<string, string> => {
+      failureHeaders: (s, resetAt, retryAfter): Record<string, string> => {
         if (s !== 429) return {};
-        const reset = String(Math.floor((resetAt ?? Date.now() + 300_000) / 1000));
+        // A test's Retry-After is in its own clock (seconds, or an epoch of the test's time): the
+        // reset says the same; a reset from this machine's clock would hold the test's sync longer.
+        const reset = retryAfter ?? String(Math.floor((resetAt ?? Date.now() + 300_000) / 1000));
         return { 'RateLimit-Limit': '150', 'RateLimit-Remaining': '0', 'RateLimit-Reset': reset, 'Retry-After': reset };
       },
     },

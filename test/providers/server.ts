@@ -88,9 +88,10 @@ export interface FrameOptions {
   failure: (status: number) => unknown;
   /**
    * Headers the provider adds to such an answer (Moneybird's RateLimit-* on a 429); `resetAt`
-   * (epoch ms) when the frame's own rate limit refused it.
+   * (epoch ms) when the frame's own rate limit refused it; `retryAfter` when a test's fault names
+   * the wait, so the window's headers say the same as Retry-After in the test's own clock.
    */
-  failureHeaders?: (status: number, resetAt?: number) => Record<string, string>;
+  failureHeaders?: (status: number, resetAt?: number, retryAfter?: string) => Record<string, string>;
   rateLimit?: RateLimit;
   /** Extra auth checks (tenant/org context): a response refuses the request. */
   context?: (req: ApiRequest) => ApiResponse | null;
@@ -178,7 +179,7 @@ export async function startFrame(o: FrameOptions): Promise<FakeServer> {
         return send({
           status: fault.status,
           body: fault.body ?? o.failure(fault.status),
-          headers: { ...o.failureHeaders?.(fault.status), ...(fault.retryAfter !== undefined && { 'Retry-After': fault.retryAfter }) },
+          headers: { ...o.failureHeaders?.(fault.status, undefined, fault.retryAfter), ...(fault.retryAfter !== undefined && { 'Retry-After': fault.retryAfter }) },
         });
       }
       if (req.headers.authorization !== `Bearer ${state.token}`) return send({ status: 401, body: o.unauthorized() });

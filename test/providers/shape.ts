@@ -49,7 +49,7 @@ export interface Shape<R extends Rec> {
     /** The body of an injected 5xx/429. */
     failure(status: number): unknown;
     /** Headers on an injected or rate-limited answer (Moneybird's RateLimit-* on a 429). */
-    failureHeaders?(status: number, resetAt?: number): Record<string, string>;
+    failureHeaders?(status: number, resetAt?: number, retryAfter?: string): Record<string, string>;
   };
   /**
    * The API's documented rate limit. Enforced only when a start asks for it (`rateLimit: true`, or
