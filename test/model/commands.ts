@@ -91,7 +91,7 @@ class Undo implements Cmd {
   toString = () => 'undo-delete';
 }
 
-class TimerStart implements Cmd {
+export class TimerStart implements Cmd {
   constructor(readonly d: number, readonly p: number) {}
   check = () => true;
   async run(m: Model, r: Real) {
@@ -225,7 +225,7 @@ class Sync implements Cmd {
   toString = () => `sync(${this.lane ? 'cli' : 'app'}${this.faults.length ? `, faults ${JSON.stringify(this.faults)}` : ''}${this.cut ? `, killed after ${this.cut.after} (${this.cut.how})` : ''}${this.meanwhile ? `, before request ${this.meanwhile.after}: ${this.meanwhile.cmd.toString()}` : ''})`;
 }
 
-class Overtake implements Cmd {
+export class Overtake implements Cmd {
   constructor(readonly ms: number) {}
   check = () => true;
   async run(_m: Model, r: Real) {

@@ -36,35 +36,37 @@ async function watchdog<T>(p: Promise<T>, where: () => string): Promise<T> {
   }
 }
 
+/** Runs one sequence of commands from a fresh system to settling; what differs from the user's intent. */
+export async function runSequence(provider: Provider, cmds: Iterable<fc.AsyncCommand<Model, Real>>, totals?: Totals): Promise<string[]> {
+  const t = Date.now();
+  const base = t - (t % HOUR);
+  const sys = await startSystem(provider, base);
+  try {
+    const model: Model = { intent: new Intent() };
+    const real: Real = { sys, undo: [], base, last: 'start' };
+    await watchdog(fc.asyncModelRun(() => ({ model, real }), cmds).then(() => sys.settle()), () => real.last);
+    if (totals) {
+      totals.sequences++;
+      totals.commands += [...cmds].length;
+      for (const k of ['passes', 'kills', 'requests', 'faults', 'meanwhile', 'overtakes', 'remoteEdits', 'remoteDeletes'] as const) totals[k] += sys.stats[k];
+    }
+    return violations(sys, model.intent);
+  } finally {
+    await sys.close();
+  }
+}
+
+type Totals = Record<'sequences' | 'commands' | 'passes' | 'kills' | 'requests' | 'faults' | 'meanwhile' | 'overtakes' | 'remoteEdits' | 'remoteDeletes', number>;
+
 /** The suite for one provider; the shard files (providers-*.test.ts) run it for each provider of the registry. */
 export function modelSuite(provider: Provider): void {
   describe(provider, () => {
     it(`the server and the local list equal what the user did (${RUNS} sequences)`, async () => {
-      const totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };
+      const totals: Totals = { sequences: 0, commands: 0, passes: 0, kills: 0, requests: 0, faults: 0, meanwhile: 0, overtakes: 0, remoteEdits: 0, remoteDeletes: 0 };
       await fc.assert(
         fc.asyncProperty(commands({ dateOnly: !descriptorOf(provider).capabilities.timeOfDay }), async (cmds) => {
-          const t = Date.now();
-          const base = t - (t % HOUR);
-          const sys = await startSystem(provider, base);
-          try {
-            const model: Model = { intent: new Intent() };
-            const real: Real = { sys, undo: [], base, last: 'start' };
-            await watchdog(fc.asyncModelRun(() => ({ model, real }), cmds).then(() => sys.settle()), () => real.last);
-            const v = violations(sys, model.intent);
-            totals.sequences++;
-            totals.commands += [...cmds].length;
-            totals.passes += sys.stats.passes;
-            totals.kills += sys.stats.kills;
-            totals.requests += sys.stats.requests;
-            totals.faults += sys.stats.faults;
-            totals.meanwhile += sys.stats.meanwhile;
-            totals.overtakes += sys.stats.overtakes;
-            totals.remoteEdits += sys.stats.remoteEdits;
-            totals.remoteDeletes += sys.stats.remoteDeletes;
-            if (v.length) throw new Error(`${v.length} violation(s):\n  ${v.join('\n  ')}`);
-          } finally {
-            await sys.close();
-          }
+          const v = await runSequence(provider, cmds, totals);
+          if (v.length) throw new Error(`${v.length} violation(s):\n  ${v.join('\n  ')}`);
         }),
         { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: !!process.env.TIMETRAY_MODEL_NO_SHRINK },
       );

@@ -135,14 +135,16 @@ export function createSyncStore(db: Database) {
     };
   }
   /**
-   * Records the remote record for a piece, unless that would map one remote record to two
-   * entries, or replace another record this piece already has (a second pass created or found
-   * one meanwhile): then the record is an extra and the caller deletes it ('extra').
+   * Records the remote record for a piece, unless another entry (or another piece) already holds
+   * that record: then it is theirs, never deleted ('taken' — two entries with the same fields on a
+   * date-only API are found by one fingerprint, and a pass that took over may have given each the
+   * other's record). A record nobody holds, where this piece already has another (a second pass
+   * created or found one meanwhile), is a second copy: the caller deletes it ('extra').
    */
-  function saveRefInTx(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' {
-    const owner = remoteOwner.get(accountId, ref.remoteId);
-    if (owner && owner.entry_id !== entryId) return 'extra';
+  function saveRefInTx(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' | 'taken' {
     const cur = refAt.get(entryId, ref.key);
+    const owner = remoteOwner.get(accountId, ref.remoteId);
+    if (owner && (owner.entry_id !== entryId || !cur || cur.remote_id !== ref.remoteId)) return 'taken';
     if (cur && (cur.account_id !== accountId || cur.remote_id !== ref.remoteId)) return 'extra';
     upsertRef.run(entryId, ref.key, accountId, ref.remoteId, JSON.stringify(snapshot), JSON.stringify(base), now);
     refreshRemoteId(entryId);
@@ -209,7 +211,7 @@ export function createSyncStore(db: Database) {
     },
 
     /** Records that the server holds `remoteId` for this piece, with the fields it holds. */
-    saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' {
+    saveRef(entryId: string, accountId: string, ref: PieceRef, snapshot: Record<string, unknown>, base: Record<string, unknown>, now: number): 'saved' | 'extra' | 'taken' {
       return tx(() => saveRefInTx(entryId, accountId, ref, snapshot, base, now));
     },
 
@@ -229,8 +231,18 @@ export function createSyncStore(db: Database) {
     settle(accountId: string, now: number, b: Settlement, owner: string | null = null): PieceRef[] {
       return tx(() => {
         const extras: PieceRef[] = [];
-        for (const r of b.refs) if (saveRefInTx(r.entryId, accountId, r.ref, r.snapshot, r.base, now) === 'extra') extras.push(r.ref);
-        for (const row of b.acks) ackInTx(row, owner, accountId, now);
+        // Entries whose created record another entry holds now: they have no record of their own yet.
+        const unplaced = new Set<string>();
+        for (const r of b.refs) {
+          const got = saveRefInTx(r.entryId, accountId, r.ref, r.snapshot, r.base, now);
+          if (got === 'extra') extras.push(r.ref);
+          if (got === 'taken' && !refAt.get(r.entryId, r.ref.key)) unplaced.add(r.entryId);
+        }
+        for (const row of b.acks) {
+          // Not done: the next pass looks its sent body up again (that record is excluded) or sends it anew.
+          if (unplaced.has(row.entry_id)) releaseRow.run({ message: 'Its record went to another entry with the same fields; looking again.', id: row.id, owner });
+          else ackInTx(row, owner, accountId, now);
+        }
         for (const r of b.retries) retryRow.run({ due: r.dueAt, message: r.message, id: r.row.id, owner });
         for (const r of b.parks) {
           if (parkRow.run({ message: r.message, id: r.row.id, owner }).changes) markAttention.run(r.message, r.row.entry_id);
