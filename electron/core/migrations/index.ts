@@ -4,9 +4,10 @@ import { m002 } from './002-accounts-settings';
 import { m003 } from './003-sync';
 import { m004 } from './004-catalog';
 import { m005 } from './005-sync-trust';
+import { m006 } from './006-click-pages';
 
 export type { Migration } from './types';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
