@@ -108,7 +108,7 @@ export function createEntries(deps: EntriesDeps) {
     check(intervalIssues(f.start_at, f.end_at, now, MAX_FUTURE_SECONDS));
     insertRow.run({ ...f, remote_id: f.remote_id ?? null, now });
     const queued = Boolean(f.account_id) && !f.remote_id;
-    if (queued) outbox.enqueue(f.id, 'create', toPayload(f), now, false);
+    if (queued) outbox.enqueueNew(f.id, toPayload(f), now);
     // An imported entry's state depends on rows already there: read it back.
     if (accountName === undefined || f.remote_id) return toEntry(byId.get(f.id)!);
     return toEntry({

@@ -83,6 +83,15 @@ export function createOutbox(db: Database) {
       insert.run(entryId, op, body, now, accountId);
       return 'queued';
     },
+    /**
+     * Queues the create of an entry inserted in this same transaction. It can have no row to merge
+     * with: outbox rows go with their entry (ON DELETE CASCADE), and its id was free a moment ago.
+     * One INSERT, no lookup: this is on the stop click.
+     */
+    enqueueNew(entryId: string, payload: EntryPayload, now: number): void {
+      if (!db.inTransaction) throw new Error('outbox.enqueueNew must run inside the entry write transaction');
+      insert.run(entryId, 'create', JSON.stringify(payload), now, null);
+    },
     forEntry(entryId: string): OutboxRow[] {
       return forEntry.all(entryId);
     },
