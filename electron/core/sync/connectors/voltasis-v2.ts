@@ -15,14 +15,11 @@
  * because the entry left draft leaves the user's edit in place, in need of attention with the
  * server's reason, instead of taking the server's copy over it.
  */
-import type { AccountConfig, Capabilities, Connector, LocalEntry, Outcome, ProviderDescriptor, RemoteRecord } from '../connector';
+import type { AccountConfig, Capabilities, Connector, LocalEntry, ProviderDescriptor, RemoteRecord } from '../connector';
 import type { Http } from '../http';
-import { envelopeRecord, errorText, fail, lookupByFingerprint, minutesOf, pageThrough, query, records, refused, restCalls, str } from './common';
+import { lookupByFingerprint, minutesOf, refused, str } from './common';
 import { dayParts, spanOf, type DayPart } from './dated';
-import { VOLTASIS_ORG } from './voltasis';
-
-const PATH = '/api/v1/time-entries';
-const PER_PAGE = 100;
+import { VOLTASIS_ORG, voltasisCalls } from './voltasis';
 
 // No catalog(): the 2.0.4 snippets document no project list for time entries; the pickers offer
 // the project ids this account's entries already use.
@@ -54,21 +51,7 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
 }
 
 export function voltasisV2Connector(account: AccountConfig, http: Http): Connector {
-  const url = `${account.baseUrl}${PATH}`;
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${account.token}`,
-    ...(account.context.org && { 'X-Organization-ID': account.context.org }),
-  };
-  const rest = restCalls(http, { headers, errorMessage: errorText });
-  const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
-
-  const list = (from: string, to: string, zone: string) =>
-    pageThrough(PER_PAGE, async (page): Promise<Outcome<RemoteRecord[]>> => {
-      const r = await http.request<{ data?: unknown }>({
-        headers, errorMessage: errorText, method: 'GET', url: url + query({ start_date: from, end_date: to, page, per_page: PER_PAGE }),
-      });
-      return r.ok ? { ok: true, value: records(r.body?.data, (d) => toRecord(d, zone)) } : fail(r);
-    });
+  const { rest, at, list, create, get, remove, probe } = voltasisCalls(account, http, toRecord);
 
   return {
     provider: 'voltasis-v2',
@@ -83,15 +66,15 @@ export function voltasisV2Connector(account: AccountConfig, http: Http): Connect
         }),
       };
     },
-    create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    create,
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     // Every field the body carries is ours and `status` stays a draft's, so a replacing PUT loses nothing.
     update: (remoteId, piece) => rest.write(voltasisV2Capabilities.updateVerb, at(remoteId), piece.body),
-    get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
-    remove: (remoteId) => rest.remove(at(remoteId)),
+    get,
+    remove,
     lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, (c) => c),
     list,
-    probe: () => rest.get(url + query({ page: 1, per_page: 1 })),
+    probe,
   };
 }
 

@@ -57,7 +57,11 @@ function toRecord(d: Record<string, unknown>, zone: string): RemoteRecord | null
   };
 }
 
-export function voltasisConnector(account: AccountConfig, http: Http): Connector {
+/**
+ * The calls both Voltasis contracts make alike: the org header, `{data}` answers, the list's
+ * page/per_page and start_date/end_date. `toRecord` reads one record of the variant.
+ */
+export function voltasisCalls(account: AccountConfig, http: Http, toRecord: (d: Record<string, unknown>, zone: string) => RemoteRecord | null) {
   const url = `${account.baseUrl}${PATH}`;
   const headers: Record<string, string> = {
     Authorization: `Bearer ${account.token}`,
@@ -65,7 +69,6 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
   };
   const rest = restCalls(http, { headers, errorMessage: errorText });
   const at = (id: string) => `${url}/${encodeURIComponent(id)}`;
-
   const list = (from: string, to: string, zone: string) =>
     pageThrough(PER_PAGE, async (page): Promise<Outcome<RemoteRecord[]>> => {
       const r = await http.request<{ data?: unknown }>({
@@ -73,6 +76,17 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
       });
       return r.ok ? { ok: true, value: records(r.body?.data, (d) => toRecord(d, zone)) } : fail(r);
     });
+  return {
+    rest, at, list,
+    create: (items: Parameters<typeof rest.createEach>[1]) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    get: (remoteId: string, zone: string) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
+    remove: (remoteId: string) => rest.remove(at(remoteId)),
+    probe: () => rest.get(url + query({ page: 1, per_page: 1 })),
+  };
+}
+
+export function voltasisConnector(account: AccountConfig, http: Http): Connector {
+  const { rest, at, list, create, get, remove, probe } = voltasisCalls(account, http, toRecord);
 
   return {
     provider: 'voltasis',
@@ -82,15 +96,15 @@ export function voltasisConnector(account: AccountConfig, http: Http): Connector
       const body = toBody(e);
       return { ok: true, value: [{ key: '', body, seconds: (e.end - e.start) / 1000, compare: compareOf(body) }] };
     },
-    create: (items) => rest.createEach(url, items, (b) => (b as { data?: { id?: unknown } } | undefined)?.data?.id),
+    create,
     echo: (piece, zone) => toRecord({ id: '', ...piece.body }, zone)!,
     // Every field of the seed's record is ours, so a replacing PUT loses nothing: `held` is not needed.
     update: (remoteId, piece: PieceBody) => rest.write(voltasisCapabilities.updateVerb, at(remoteId), piece.body),
-    get: (remoteId, zone) => rest.one(at(remoteId), (b) => envelopeRecord(b, (d) => toRecord(d, zone))),
-    remove: (remoteId) => rest.remove(at(remoteId)),
+    get,
+    remove,
     lookup: (entry, pieces, taken) => lookupByFingerprint(list, entry, pieces, taken, pick),
     list,
-    probe: () => rest.get(url + query({ page: 1, per_page: 1 })),
+    probe,
   };
 }
 
