@@ -8,7 +8,7 @@ import { connectorFor } from '../../electron/core/sync/connectors';
 import type { LocalEntry } from '../../electron/core/sync/connector';
 import { createHttp } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { expectExactlyOnce, world, ZONE, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
 import { LIMIT_REACHED, startMoneybird, type MoneybirdFake } from '../providers/moneybird';
 
 const POST = /time_entries(\.json)?$/;
@@ -64,21 +64,26 @@ describe('moneybird ids above 2^53', () => {
     w = await world('moneybird');
     const fake = w.server as MoneybirdFake;
     fake.numericIds = true;
+    const intent = new UserIntent();
     const a = w.add(1);
     const b = w.add(2);
+    intent.made(a);
+    intent.made(b);
     await w.drain();
-    expectExactlyOnce(w);
+    expectMatchesIntent(w, intent, { remoteIds: true });
     const idOf = (id: string) => w!.core.entries.get(id)!.sync.remote_id;
     expect([idOf(a.id), idOf(b.id)].sort()).toEqual(w.server.held().map((h) => h.id).sort());
     w.core.entries.edit(a.id, { description: 'task 1 renamed' });
+    intent.edited(a.id, { description: 'task 1 renamed' });
     const before = idOf(a.id);
     await w.drain();
     expect(idOf(a.id)).toBe(before);
     expect(w.server.held().find((h) => h.id === before)?.description).toBe('task 1 renamed');
     w.core.entries.remove(b.id);
+    intent.removed(b.id);
     await w.drain();
     expect(w.server.held().map((h) => h.id)).toEqual([before]);
-    expectExactlyOnce(w);
+    expectMatchesIntent(w, intent, { remoteIds: true });
   });
 });
 

@@ -2,7 +2,8 @@
  * A 429's Retry-After holds the whole account (issue 11, j), as an asserted timeline on the test
  * clock: after a 429 asking for 120 s, no request at all reaches that server — no list, no probe,
  * not from "Sync now", not from a second process on the same file — until 120 s have passed; then
- * the queue resumes and each entry lands exactly once.
+ * the queue resumes and each entry lands exactly once — judged, with the local list, against what
+ * the user did.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
@@ -13,10 +14,11 @@ import { createSyncWorker } from '../../electron/core/sync/worker';
 import { systemClock } from '../../electron/core/clock';
 import { FAKE_PROVIDERS } from '../providers';
 import { bundleCli, startCli } from '../helpers/cli-process';
-import { expectExactlyOnce, world, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, world, type World } from '../helpers/sync';
 import { testCore } from '../helpers/temp';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
+const expectAsTheUserLeftIt = (w: World, intent: UserIntent) => expectMatchesIntent(w, intent, { remoteIds: true });
 
 describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   let w: World;
@@ -24,7 +26,8 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
 
   it('hole j: a 429 with Retry-After 120 s: no request at all to the account for 120 s, then it resumes', async () => {
     w = await world(provider);
-    for (let i = 0; i < 3; i++) w.add(i);
+    const intent = new UserIntent();
+    for (let i = 0; i < 3; i++) intent.made(w.add(i));
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
     const first = await w.pass();
@@ -57,7 +60,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     expect(resumed.accounts[0]).toMatchObject({ state: 'ok', held_until: null, pending: 0 });
     expect(w.server.log.length).toBeGreaterThan(asked);
     expect(w.server.log.filter((l) => l.status === 429)).toHaveLength(1);
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   });
 });
 
@@ -95,7 +98,8 @@ it('Moneybird\'s epoch Retry-After: the window\'s status says held and until whe
 it('a 429 mid-backlog stops the batch there: the rows not yet tried cost no lookup once the hold ends', async () => {
   const w = await world('moneybird');
   try {
-    for (let i = 0; i < 12; i++) w.add(i);
+    const intent = new UserIntent();
+    for (let i = 0; i < 12; i++) intent.made(w.add(i));
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '60' } });
     expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held' });
@@ -110,7 +114,7 @@ it('a 429 mid-backlog stops the batch there: the rows not yet tried cost no look
     // one per worker of 4): the other rows were given back untried. One POST per entry not yet stored.
     expect(after.filter((l) => l.method === 'GET').length).toBeLessThanOrEqual(1 + 4);
     expect(after.filter((l) => l.method === 'POST')).toHaveLength(12 - (posts - 1));
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   } finally {
     await w.done();
   }
@@ -147,7 +151,8 @@ it('timetray sync meeting a 429 says held until when, exits 1, and a second run 
 it('a clock set back during a hold does not stretch it into hours: the hold is over and the queue goes', async () => {
   const w = await world('voltasis');
   try {
-    w.add(1);
+    const intent = new UserIntent();
+    intent.made(w.add(1));
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
     expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held', held_until: t0 + 120_000 });
@@ -156,7 +161,7 @@ it('a clock set back during a hold does not stretch it into hours: the hold is o
     // "Sync now" (the row's own backoff is reset by it; the hold never is, so only its cap lets this go).
     w.engine.resetBackoff();
     expect((await w.pass()).accounts[0]).toMatchObject({ state: 'ok', pending: 0 });
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   } finally {
     await w.done();
   }

@@ -1,14 +1,17 @@
 /**
  * One contract, five providers: the same scenarios run against every fake server, and each ends
- * with the server's store judged against our entries (helpers/sync.ts).
+ * with the server's store AND the local list judged against what the user did (helpers/sync.ts),
+ * never against our database; each entry must also name the records made for it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { type Provider } from '../../shared/entry';
-import { expectExactlyOnce, world, type World } from '../helpers/sync';
+import { localDateOf, zonedInstant } from '../../shared/time';
+import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
 import type { Fault } from '../providers/server';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
+const expectAsTheUserLeftIt = (w: World, intent: UserIntent) => expectMatchesIntent(w, intent, { remoteIds: true });
 
 describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   let w: World;
@@ -17,7 +20,8 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('entries logged offline reach the server once it is back, each exactly once', async () => {
     w = await world(provider);
     await w.server.close();
-    for (let i = 0; i < 5; i++) w.add(i);
+    const intent = new UserIntent();
+    for (let i = 0; i < 5; i++) intent.made(w.add(i));
     const offline = await w.sync();
     expect(offline.accounts[0]).toMatchObject({ state: 'offline', pushed: 0, pending: 5 });
     expect(offline.accounts[0]!.error).toMatch(/network error|no answer/);
@@ -25,7 +29,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
 
     await w.restart();
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
     // A second pass sends nothing more.
     const before = w.server.log.filter((l) => l.method !== 'GET').length;
     await w.sync();
@@ -41,10 +45,11 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   ];
   it.each(faults)('survives %s on create with no loss and no duplicate', async (_name, fault) => {
     w = await world(provider, { timeoutMs: 800 });
-    for (let i = 0; i < 3; i++) w.add(i);
+    const intent = new UserIntent();
+    for (let i = 0; i < 3; i++) intent.made(w.add(i));
     w.server.inject({ method: 'POST', path: POST_PATH, fault, times: 2 });
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   });
 
   // Retry-After 600 s against a backoff of 1 s: a pass at any time in between that ignored it would POST again.
@@ -54,7 +59,9 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   ];
   it.each(retryAfter)('a 429 with Retry-After as %s: no POST before that time, one after, held once', async (_name, value) => {
     w = await world(provider);
+    const intent = new UserIntent();
     const e = w.add(1);
+    intent.made(e);
     const t0 = w.clock.now();
     const posts = () => w.server.log.filter((l) => l.method === 'POST').length;
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: value(t0) } });
@@ -71,20 +78,26 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     await w.pass();
     expect(posts()).toBe(2);
     expect(w.server.log.filter((l) => l.status === 429)).toHaveLength(1);
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   });
 
   it('a reset after an update and after a delete still converges', async () => {
     w = await world(provider, { timeoutMs: 800 });
+    const intent = new UserIntent();
     const a = w.add(1);
     const b = w.add(2);
+    intent.made(a);
+    intent.made(b);
     await w.drain();
-    w.core.entries.edit(a.id, { description: 'task 1 renamed', end: new Date(Date.parse(a.end) + 600_000).toISOString() });
+    const renamed = { description: 'task 1 renamed', end: new Date(Date.parse(a.end) + 600_000).toISOString() };
+    w.core.entries.edit(a.id, renamed);
+    intent.edited(a.id, renamed);
     w.core.entries.remove(b.id);
+    intent.removed(b.id);
     w.server.inject({ method: descriptorOf(provider).capabilities.updateVerb, fault: { kind: 'reset' } });
     w.server.inject({ method: 'DELETE', fault: { kind: 'reset' } });
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
     expect(w.server.held().map((h) => h.description)).not.toContain('task 2');
     expect(w.core.entries.exists(b.id)).toBe(false);
   });
@@ -92,22 +105,25 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   if (descriptorOf(provider).capabilities.bulkCreate > 1) {
     it('a bulk create the server only half stores is completed, not duplicated', async () => {
       w = await world(provider);
-      for (let i = 0; i < 12; i++) w.add(i);
+      const intent = new UserIntent();
+      for (let i = 0; i < 12; i++) intent.made(w.add(i));
       w.server.inject({ method: 'POST', fault: { kind: 'custom', name: 'bulk-partial' } });
       await w.drain();
-      expectExactlyOnce(w);
+      expectAsTheUserLeftIt(w, intent);
       expect(w.server.log.filter((l) => l.method === 'POST').length).toBeLessThanOrEqual(3);
     });
   }
 
   it('a refusal (422) marks the entry for attention with the server\'s words, and an edit sends it again', async () => {
     w = await world(provider);
+    const intent = new UserIntent();
     const e = w.add(1);
+    intent.made(e);
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 422, body: { error: 'Project is closed for booking', errors: [{ type: 'validation', message: 'Project is closed for booking' }], message: 'Project is closed for booking' } } });
     const r = await w.sync();
     expect(r.accounts[0]).toMatchObject({ attention: 1, pushed: 0 });
     // Others keep flowing past it.
-    w.add(2);
+    intent.made(w.add(2));
     expect((await w.sync()).accounts[0]).toMatchObject({ attention: 1, pushed: 1 });
     const got = w.core.entries.get(e.id)!;
     expect(got.sync.state).toBe('attention');
@@ -118,13 +134,15 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     expect(w.core.entries.get(e.id)!.sync.state).toBe('attention');
     // …until the user edits it.
     w.core.entries.edit(e.id, { description: 'task 1 (fixed)' });
+    intent.edited(e.id, { description: 'task 1 (fixed)' });
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   });
 
   it('a 401 pauses the account and keeps everything queued until the token works again', async () => {
     w = await world(provider);
-    w.add(1);
+    const intent = new UserIntent();
+    intent.made(w.add(1));
     const good = w.server.token;
     w.server.token = 'rotated-elsewhere-0000';
     const r = await w.sync();
@@ -133,30 +151,40 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     expect(w.core.entries.list({})[0]!.sync.state).toBe('pending');
     w.server.token = good;
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
   });
 
   it('edits and deletes propagate; a never-synced delete sends nothing', async () => {
     w = await world(provider);
+    const intent = new UserIntent();
     const a = w.add(1);
     const b = w.add(2);
     const c = w.add(3);
+    for (const e of [a, b, c]) intent.made(e);
     await w.drain();
-    w.core.entries.edit(a.id, { description: 'task 1 edited', start: new Date(Date.parse(a.start) - 3_600_000).toISOString() });
+    const moved = { description: 'task 1 edited', start: new Date(Date.parse(a.start) - 3_600_000).toISOString() };
+    w.core.entries.edit(a.id, moved);
+    intent.edited(a.id, moved);
     w.core.entries.edit(b.id, { project_id: '202' });
+    intent.edited(b.id, { project_id: '202' });
     w.core.entries.remove(c.id);
+    intent.removed(c.id);
     const local = w.add(4);
+    intent.made(local);
     w.core.entries.remove(local.id);
+    intent.removed(local.id);
     const posts = w.server.log.filter((l) => l.method === 'POST').length;
     await w.drain();
-    expectExactlyOnce(w);
+    expectAsTheUserLeftIt(w, intent);
     expect(w.server.held().some((h) => h.description === 'task 3')).toBe(false);
     expect(w.server.log.filter((l) => l.method === 'POST').length).toBe(posts);
   });
 
   it('pull brings remote-only entries in as synced, follows remote edits, and never duplicates', async () => {
     w = await world(provider);
+    const intent = new UserIntent();
     const mine = w.add(1);
+    intent.made(mine);
     await w.drain();
     const start = Date.parse(mine.start) + 86_400_000;
     const rid = w.server.seedRemote({ description: 'made in the web app', start, seconds: 5400, project_id: '303' });
@@ -166,20 +194,28 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     expect(pulled).toHaveLength(1);
     expect(pulled[0]).toMatchObject({ account: 'acct', duration_seconds: 5400, project_id: '303', sync: { state: 'synced', remote_id: rid } });
     expect(w.core.queue.report().queued).toEqual([]);
+    // What the user made in the web app, as the list must show it: a date-only API keeps no time
+    // of day, so there it is placed at 09:00 local on its date.
+    const [y, m, d] = localDateOf(start, ZONE).split('-').map(Number) as [number, number, number];
+    const shown = descriptorOf(provider).capabilities.timeOfDay ? start : zonedInstant(y, m, d, 9, 0, ZONE);
+    intent.made({ id: pulled[0]!.id, description: 'made in the web app', start: new Date(shown).toISOString(), end: new Date(shown + 5_400_000).toISOString(), project_id: '303' });
 
     w.server.editRemote(rid, 'renamed in the web app');
+    intent.edited(pulled[0]!.id, { description: 'renamed in the web app' });
     await w.sync();
     expect(w.core.entries.get(pulled[0]!.id)!.description).toBe('renamed in the web app');
     // Ours and the web app's, each once: following the remote edit sent nothing back.
     const ours = w.core.entries.get(mine.id)!.sync.remote_id!.split(',');
     expect(w.server.held().map((h) => h.id).sort()).toEqual([rid, ...ours].sort());
     expect(w.server.held().find((h) => h.id === rid)?.description).toBe('renamed in the web app');
-    expectExactlyOnce(w, [rid]);
+    expectAsTheUserLeftIt(w, intent);
   });
 
   it('an edit made here and on the server: the newer wins and the other is kept in history', async () => {
     w = await world(provider);
+    const intent = new UserIntent();
     const e = w.add(1);
+    intent.made(e);
     await w.drain();
     const rid = w.core.entries.get(e.id)!.sync.remote_id!.split(',')[0]!;
     // Our edit a minute ago; the server's (editRemote stamps now + 1 s) is later.
@@ -192,5 +228,8 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     const history = w.core.history.list(e.id);
     expect(history.map((h) => h.fields.description)).toContain('local edit');
     expect(w.server.held().map((h) => h.description)).toEqual(expect.arrayContaining(['server edit']));
+    // The user's last word was the one made on the server: both sides now hold it.
+    intent.edited(e.id, { description: 'server edit' });
+    expectAsTheUserLeftIt(w, intent);
   });
 });

@@ -152,7 +152,7 @@ export class UserIntent extends Intent<Intended> {
  * the local list is exactly the live entries with their last fields, each synced; nothing deleted
  * is in either. Every divergence is listed before the first assertion fails.
  */
-export function expectMatchesIntent(w: World, intent: UserIntent): void {
+export function expectMatchesIntent(w: World, intent: UserIntent, o: { remoteIds?: boolean } = {}): void {
   const norm = (h: Omit<Held, 'id' | 'ref'>) => JSON.stringify({ description: h.description, start: h.start, date: h.date, seconds: h.seconds, project_id: h.project_id });
   const want = [...intent.live.values()].flatMap((e) => expectedRecords(w.provider, e).map((r) => ({ key: norm(r), entry: e.id })));
   const held = w.server.held().map((h) => ({ key: norm(h), id: h.id }));
@@ -179,5 +179,35 @@ export function expectMatchesIntent(w: World, intent: UserIntent): void {
       ? `local list shows deleted entry ${l.id} (${l.description}) again, ${l.sync.state}`
       : `local list shows an entry the user never made: ${l.id} (${l.description}) ${l.sync.state}`),
   ];
+  if (o.remoteIds) problems.push(...misnamedRecords(w, intent, localById, norm));
   expect(problems, `${problems.length} divergences from what the user did`).toEqual([]);
+}
+
+/**
+ * With `remoteIds`: each live entry names exactly the server records made for it, and no record is
+ * named by two entries — otherwise the user's next edit or delete of it would miss the server, or
+ * reach another entry's record, though both sides look right today.
+ */
+function misnamedRecords(w: World, intent: UserIntent, localById: Map<string, Entry>, norm: (h: Omit<Held, 'id' | 'ref'>) => string): string[] {
+  const heldById = new Map(w.server.held().map((h) => [h.id, norm(h)]));
+  const namedBy = new Map<string, string>();
+  const problems: string[] = [];
+  for (const e of intent.live.values()) {
+    const l = localById.get(e.id);
+    if (!l) continue;
+    const ids = (l.sync.remote_id ?? '').split(',').filter(Boolean);
+    const mine = expectedRecords(w.provider, e).map(norm);
+    if (ids.length !== mine.length) problems.push(`local entry ${e.id} names ${ids.length} server records (${ids.join(',')}), the user's entry makes ${mine.length}`);
+    for (const id of ids) {
+      const key = heldById.get(id);
+      const at = key === undefined ? -1 : mine.indexOf(key);
+      if (key === undefined) problems.push(`local entry ${e.id} names record ${id}, which the server does not hold`);
+      else if (at < 0) problems.push(`local entry ${e.id} names record ${id}, which is not one of its own: ${key}`);
+      else mine.splice(at, 1);
+      const other = namedBy.get(id);
+      if (other !== undefined) problems.push(`record ${id} is named by both ${other} and ${e.id}`);
+      namedBy.set(id, e.id);
+    }
+  }
+  return problems;
 }
