@@ -1,7 +1,9 @@
 /** The bridge's receiving side: unknown methods and bad payloads are refused before the core runs. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppApi, type AppApi } from '../../electron/core/app-api';
+import Database from 'better-sqlite3';
 import { openCore } from '../../electron/core';
+import { createSyncEngine } from '../../electron/core/sync/engine';
 import type { ChangeEvent } from '../../shared/bridge';
 import { testCore, type TestCore } from '../helpers/temp';
 
@@ -65,4 +67,23 @@ describe('app API', () => {
     expect(back).toMatchObject({ ok: true, value: { id: e.id, description: 'keep me', sync: { state: 'pending' } } });
     expect(t.core.queue.report().queued.map((q) => q.op)).toEqual(['create']);
   });
+
+  it('asking for the sync state writes nothing, even for an account never synced', async () => {
+    t = testCore();
+    t.core.accounts.add({ name: 'work', provider: 'voltasis', base_url: 'http://127.0.0.1:9', is_default: true });
+    const engine = createSyncEngine({ core: t.core, fetch: () => Promise.reject(new Error('no network in this test')), tokenFor: () => 'x' });
+    api = createAppApi({ core: t.core, host: 'browser', version: 'test', watchMs: 20, engine });
+    // Another process's view: its data_version moves only when someone else commits.
+    const other = new Database(t.core.db.name, { readonly: true });
+    const version = () => other.pragma('data_version', { simple: true });
+    try {
+      const before = version();
+      for (let i = 0; i < 3; i++) expect(await api.dispatch('sync.status', [])).toMatchObject({ ok: true, value: { accounts: [{ account: 'work', pending: 0 }] } });
+      expect(version()).toBe(before);
+    } finally {
+      other.close();
+      engine.close();
+    }
+  });
 });
+

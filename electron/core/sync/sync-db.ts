@@ -270,11 +270,11 @@ export function createSyncStore(db: Database) {
       });
     },
 
+    /** A read: an account never synced has no row yet, and asking (the sync bar does) writes none. */
     account(accountId: string): AccountSyncRow {
-      return tx(() => {
-        ensureAccount.run(accountId);
-        return accountRow.get(accountId)!;
-      });
+      return accountRow.get(accountId) ?? {
+        account_id: accountId, paused_reason: null, offline_since: null, last_success_at: null, last_error: null, last_error_at: null, hold_until: null,
+      };
     },
 
     setAccount(accountId: string, patch: Partial<Omit<AccountSyncRow, 'account_id'>>): void {
