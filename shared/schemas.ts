@@ -1,9 +1,12 @@
 /**
  * The rules every entry and account obeys, whichever door it came in by (CLI, IPC, import).
- * Messages name the rule; `toValidationError` prefixes the field.
+ * Messages name the rule; `toValidationError` prefixes the field. Every schema is built on first
+ * use (`lazy`): a CLI command parses with one or two of them, and building them all was the
+ * largest part of a `timetray status` (profiled).
  */
 import { z } from 'zod';
 import { FieldIssue, ValidationError } from './errors';
+import { lazy } from './lazy';
 import {
   DESCRIPTION_MAX, EARLIEST_INSTANT, ID_LENGTH_MAX, LATEST_INSTANT, MAX_DURATION_SECONDS,
   TAGS_MAX, TAG_LENGTH_MAX,
@@ -19,7 +22,7 @@ const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
 
 const ISO_RULE = 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-15T09:00:00Z';
 
-export const instantSchema = z
+export const instantSchema = lazy(() => z
   .union([z.string(), z.number()], { error: ISO_RULE })
   .transform((v, ctx) => {
     const ms = typeof v === 'number' ? v : parseIsoInstant(v);
@@ -32,17 +35,17 @@ export const instantSchema = z
       return z.NEVER;
     }
     return Math.floor(ms / 1000) * 1000;
-  });
+  }));
 
-export const descriptionSchema = z
+export const descriptionSchema = lazy(() => z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
   .refine((s) => [...s].length <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
   .refine(wellFormed, WELL_FORMED_RULE)
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters'));
 
-export const tagSchema = z
+export const tagSchema = lazy(() => z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
   .refine((s) => s.length > 0, 'must not be empty')
@@ -50,20 +53,22 @@ export const tagSchema = z
   .refine((s) => !s.includes(','), 'must not contain a comma (CSV export joins tags with commas)')
   .refine(wellFormed, WELL_FORMED_RULE)
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters'));
 
-export const tagsSchema = z
+export const tagsSchema = lazy(() => z
   .array(tagSchema, { error: 'must be a list of tags' })
   .transform((tags) => [...new Set(tags)])
-  .refine((tags) => tags.length <= TAGS_MAX, `must be at most ${TAGS_MAX} tags`);
+  .refine((tags) => tags.length <= TAGS_MAX, `must be at most ${TAGS_MAX} tags`));
 
 /** A remote id (project, task, client): opaque text; null or "" clears it. */
-export const refIdSchema = z
+export const refIdSchema = lazy(() => z
   .union([z.string(), z.null()], { error: 'must be text or null' })
   .transform((s) => (s === null ? null : s.trim() || null))
   .refine((s) => s === null || s.length <= ID_LENGTH_MAX, `must be at most ${ID_LENGTH_MAX} characters`)
-  .refine((s) => s === null || wellFormed(s), WELL_FORMED_RULE);
+  .refine((s) => s === null || wellFormed(s), WELL_FORMED_RULE));
 
+const billableSchema = lazy(() => z.boolean({ error: 'must be true or false' }));
+const accountRefSchema = lazy(() => z.union([z.string(), z.null()], { error: 'must be an account name or null' }));
 const fieldsShape = {
   description: descriptionSchema,
   start: instantSchema,
@@ -72,12 +77,12 @@ const fieldsShape = {
   task_id: refIdSchema,
   client_id: refIdSchema,
   tags: tagsSchema,
-  billable: z.boolean({ error: 'must be true or false' }),
-  account: z.union([z.string(), z.null()], { error: 'must be an account name or null' }),
+  billable: billableSchema,
+  account: accountRefSchema,
 };
 
 /** A new entry. Missing optional fields take their defaults in the core. */
-export const entryInputSchema = z
+export const entryInputSchema = lazy(() => z
   .object({
     ...fieldsShape,
     description: fieldsShape.description.optional(),
@@ -88,11 +93,11 @@ export const entryInputSchema = z
     billable: fieldsShape.billable.optional(),
     account: fieldsShape.account.optional(),
   })
-  .strict();
+  .strict());
 export type EntryInput = z.input<typeof entryInputSchema>;
 
 /** A change to an entry: any subset of its fields. */
-export const entryPatchSchema = z
+export const entryPatchSchema = lazy(() => z
   .object({
     description: fieldsShape.description,
     start: fieldsShape.start,
@@ -104,13 +109,13 @@ export const entryPatchSchema = z
     billable: fieldsShape.billable,
   })
   .partial()
-  .strict();
+  .strict());
 export type EntryPatch = z.input<typeof entryPatchSchema>;
 
 /** A timer being started: an entry without its end. */
-export const timerInputSchema = entryInputSchema.omit({ start: true, end: true }).extend({
+export const timerInputSchema = lazy(() => entryInputSchema.omit({ start: true, end: true }).extend({
   start: instantSchema.optional(),
-});
+}));
 export type TimerInput = z.input<typeof timerInputSchema>;
 
 /**
@@ -142,21 +147,21 @@ export function isLoopbackHost(hostname: string): boolean {
  * A provider as typed: which names exist is the connector registry's to say (core checks it
  * against the descriptors; shared/ cannot see them), so here only its shape.
  */
-export const providerSchema = z
+export const providerSchema = lazy(() => z
   .string({ error: 'must be a provider name' })
   .transform((s) => s.trim().toLowerCase())
-  .refine((s) => /^[a-z][a-z0-9-]{0,63}$/.test(s), 'must be a provider name such as kantata (see: timetray accounts add --help)');
+  .refine((s) => /^[a-z][a-z0-9-]{0,63}$/.test(s), 'must be a provider name such as kantata (see: timetray accounts add --help)'));
 
 /**
  * The account's context ids by key (`{tenant: "tnt_1"}`): which keys a provider needs, and their
  * rules, are its descriptor's (core checks them: `context.tenant: is required for Kukkingu`).
  */
-const contextIdSchema = z.string({ error: 'must be text' }).refine(wellFormed, WELL_FORMED_RULE);
-const contextSchema = z.record(z.string(), contextIdSchema, { error: 'must be an object of ids by key' });
+const contextIdSchema = lazy(() => z.string({ error: 'must be text' }).refine(wellFormed, WELL_FORMED_RULE));
+const contextSchema = lazy(() => z.record(z.string(), contextIdSchema, { error: 'must be an object of ids by key' }));
 /** In an edit, `null` forgets the id; a key left out stays as it was. */
-const contextPatchSchema = z.record(z.string(), contextIdSchema.nullable(), { error: 'must be an object of ids by key' });
+const contextPatchSchema = lazy(() => z.record(z.string(), contextIdSchema.nullable(), { error: 'must be an object of ids by key' }));
 
-const accountFields = {
+const accountFields = lazy(() => ({
   name: z
     .string({ error: 'must be text' })
     .refine((s) => ACCOUNT_NAME.test(s), 'must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit'),
@@ -189,26 +194,26 @@ const accountFields = {
     .optional(),
   context: contextSchema.optional(),
   is_default: z.boolean({ error: 'must be true or false' }).optional(),
-};
+}));
 
 /** A token as typed or pasted: surrounding whitespace dropped, nothing that could split a header. */
-const tokenSchema = z
+const tokenSchema = lazy(() => z
   .string({ error: 'must be text' })
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'must not be empty').max(4096, 'is too long').regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces'));
+  .pipe(z.string().min(1, 'must not be empty').max(4096, 'is too long').regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces')));
 
-export const accountInputSchema = z.object(accountFields).strict();
+export const accountInputSchema = lazy(() => z.object({ ...accountFields }).strict());
 /** The settings window's account form: the account plus a token for the encrypted store. */
-export const accountFormSchema = z.object({ ...accountFields, token: tokenSchema.optional() }).strict();
+export const accountFormSchema = lazy(() => z.object({ ...accountFields, token: tokenSchema.optional() }).strict());
 /** An edit of a saved account: its name and provider stay; `token: null` forgets the stored token. */
-export const accountFormPatchSchema = z
+export const accountFormPatchSchema = lazy(() => z
   .object({
     base_url: accountFields.base_url, token_env: accountFields.token_env, context: contextPatchSchema, is_default: z.literal(true, { error: 'can only be set to true' }), token: tokenSchema.nullable(),
   })
   .partial()
-  .strict();
+  .strict());
 /** What "Test connection" calls: a saved account by name, or the form's unsaved values. */
-export const connectionTargetSchema = z
+export const connectionTargetSchema = lazy(() => z
   .object({
     name: accountFields.name.optional(), provider: providerSchema.optional(), base_url: accountFields.base_url.optional(),
     context: contextSchema.optional(), token: tokenSchema.optional(),
@@ -221,15 +226,15 @@ export const connectionTargetSchema = z
     }
     if (!t.base_url) ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'is required' });
     if (!t.token) ctx.addIssue({ code: 'custom', path: ['token'], message: 'is required to test an unsaved account' });
-  });
+  }));
 export type AccountForm = z.input<typeof accountFormSchema>;
 export type AccountFormPatch = z.input<typeof accountFormPatchSchema>;
 export type ConnectionTarget = z.input<typeof connectionTargetSchema>;
 export type AccountInput = z.input<typeof accountInputSchema>;
 
-export const timeZoneSchema = z
+export const timeZoneSchema = lazy(() => z
   .string({ error: 'must be an IANA time zone name' })
-  .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Amsterdam');
+  .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Amsterdam'));
 
 /** Parses or throws a ValidationError naming each field and rule. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {

@@ -3,9 +3,11 @@
 // resolution of hundreds of files), which is most of what `timetray start` costs.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const nodeRequire = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // `import { z } from 'zod'` hands over zod's whole namespace, so no bundler can drop what we
@@ -21,7 +23,7 @@ const zodSlim = {
     b.onLoad({ filter: /.*/, namespace: 'zod-slim' }, (a) => ({
       resolveDir: ZOD,
       loader: 'js',
-      contents: a.path === 'zod'
+      contents: a.path === 'zod-on-use' ? zodOnUseFacade : a.path === 'zod'
         ? "import * as z from 'zod-slim:parts';\nexport * from 'zod-slim:parts';\nexport { z, z as default };\n"
         : [
           "export * from './classic/schemas.js';", "export * from './classic/checks.js';", "export * from './classic/errors.js';",
@@ -30,6 +32,71 @@ const zodSlim = {
           "export { ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration } from './classic/iso.js';",
           "export * as iso from './classic/iso.js';", "export * as coerce from './classic/coerce.js';",
         ].join('\n'),
+    }));
+  },
+};
+
+/**
+ * Node built-ins that cost a `timetray status` more than the command uses them: commander loads
+ * child_process (with net and stream) for subcommands we never spawn, and ids load crypto though
+ * only a start makes an id; ~12 ms each at start-up (profiled). These stand in for the module and
+ * require it on first use of any of its members.
+ */
+const LAZY_BUILTINS = /^(node:)?(child_process|crypto)$/;
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: LAZY_BUILTINS }, (a) =>
+      a.namespace === 'lazy-builtin' ? { path: a.path, external: true } : { path: a.path.replace(/^node:/, ''), namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
+      loader: 'js',
+      // A getter per member (the names as this Node has them): importing copies the names, and
+      // only reading a member loads the module.
+      contents: `let m;\nconst load = () => (m ??= require('node:${a.path}'));\nconst shim = {};\n` +
+        `for (const k of ${JSON.stringify(Object.keys(nodeRequire(a.path)))}) Object.defineProperty(shim, k, { get: () => load()[k], enumerable: true });\n` +
+        'module.exports = shim;\n',
+    }));
+  },
+};
+
+/**
+ * zod itself, evaluated on first use (the CLI): `timetray stop` and `status` validate nothing
+ * with it, and evaluating zod's classes was ~8 ms of every run. The schemas in shared/ are built
+ * lazily too (shared/lazy.ts), so nothing touches `z` at load.
+ */
+const zodOnUse = {
+  name: 'zod-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod-on-use', namespace: 'zod-slim' }));
+    b.onResolve({ filter: /^zod-slim:zod$/ }, () => ({ path: 'zod', namespace: 'zod-slim' }));
+  },
+};
+const zodOnUseFacade = "let real;\nconst load = () => (real ??= require('zod-slim:zod').z);\n" +
+  'export const z = new Proxy({}, { get: (_t, k) => load()[k], has: (_t, k) => k in load() });\nexport default z;\n';
+
+/**
+ * better-sqlite3 inside the CLI bundle: required from node_modules it resolved a dozen files of
+ * its own and searched for its addon through `bindings` (~18 ms of a `timetray status`,
+ * profiled). Its addon is found where its build puts it, by one resolve of its package; anywhere
+ * else `bindings` searches as before, from that package's folder.
+ */
+const sqliteAddon = {
+  name: 'sqlite-addon',
+  setup(b) {
+    b.onResolve({ filter: /^bindings$/ }, (a) =>
+      a.namespace === 'sqlite-addon' ? undefined : { path: 'bindings', namespace: 'sqlite-addon' });
+    b.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+      loader: 'js',
+      resolveDir: join(root, 'node_modules', 'better-sqlite3'),
+      contents: [
+        "const { existsSync } = require('node:fs');",
+        "const { dirname, join } = require('node:path');",
+        'module.exports = (name) => {',
+        "  const moduleRoot = dirname(require.resolve('better-sqlite3/package.json'));",
+        "  const built = join(moduleRoot, 'build', 'Release', name);",
+        "  return existsSync(built) ? require(built) : require('bindings')({ bindings: name, module_root: moduleRoot });",
+        '};',
+      ].join('\n'),
     }));
   },
 };
@@ -50,7 +117,12 @@ const common = {
 const entries = [
   // The binary is a small loader that runs the bundle through V8's code cache (electron/cli/launch.ts).
   { in: 'electron/cli/launch.ts', out: 'dist/cli.cjs', banner: '#!/usr/bin/env node' },
-  { in: 'electron/cli/main.ts', out: 'dist/cli-main.cjs' },
+  // Without whitespace and comments: a third less to read and parse per run, and pure ASCII, so
+  // V8 holds it as a one-byte string (a comment's '→' made it two-byte, twice the size).
+  {
+    in: 'electron/cli/main.ts', out: 'dist/cli-main.cjs', plugins: [zodOnUse, lazyBuiltins, sqliteAddon, zodSlim],
+    external: ['electron', 'better-sqlite3/package.json'], minify: { minifyWhitespace: true, minifySyntax: true },
+  },
   { in: 'electron/host/main.ts', out: 'dist/host.cjs' },
   { in: 'electron/shell/main.ts', out: 'dist/main.cjs' },
   // Sandboxed preloads may require only 'electron': everything else is bundled in.
@@ -65,6 +137,9 @@ for (const e of entries) {
     entryPoints: [e.in],
     outfile: e.out,
     banner: e.banner ? { js: e.banner } : undefined,
+    plugins: e.plugins ?? common.plugins,
+    external: e.external ?? common.external,
+    ...e.minify,
     define: { TIMETRAY_VERSION: JSON.stringify(version) },
   });
   if (e.banner) chmodSync(join(root, e.out), 0o755);

@@ -1,6 +1,7 @@
 /** User settings, stored as JSON values under known keys; each key is validated on write. */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { lazy } from '../../shared/lazy';
 import { parseOrThrow, timeZoneSchema } from '../../shared/schemas';
 import { ValidationError } from '../../shared/errors';
 import type { Settings as SettingsValues } from '../../shared/bridge';
@@ -8,49 +9,50 @@ import { shortcutConflicts } from '../../shared/shortcuts';
 import { immediate } from './db';
 
 /** Modifiers and one key, as Electron's accelerators spell them. */
-const acceleratorSchema = z
+const acceleratorSchema = lazy(() => z
   .string({ error: 'must be a shortcut like CommandOrControl+Alt+T' })
   .regex(
     /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=[\];',./`])$/,
     'must be modifiers and one key, like CommandOrControl+Alt+T',
-  );
+  ));
 
 function minutes(min: number, max: number, minRule: string) {
-  return z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(min, minRule).max(max, `must be at most ${max}`);
+  return lazy(() => z.number({ error: 'must be a number of minutes' }).int('must be whole minutes').min(min, minRule).max(max, `must be at most ${max}`));
 }
 
-const clockTime = z.string({ error: 'must be a time like 09:00' }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 09:00');
+const clockTime = lazy(() => z.string({ error: 'must be a time like 09:00' }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 09:00'));
 
+// Each built on first use (shared/lazy.ts): a CLI command reads one setting or none.
 export const SETTINGS = {
   /** IANA zone that days and reports use; unset → the system's. */
   timezone: timeZoneSchema,
   /** Whether a new entry is billable unless told otherwise. */
-  billable_default: z.boolean({ error: 'must be true or false' }),
+  billable_default: lazy(() => z.boolean({ error: 'must be true or false' })),
   /** How often the tray's elapsed time is redrawn. */
-  tray_tick: z.enum(['second', 'minute'], { error: 'must be "second" or "minute"' }),
+  tray_tick: lazy(() => z.enum(['second', 'minute'], { error: 'must be "second" or "minute"' })),
   /** Electron accelerators, e.g. CommandOrControl+Alt+T. */
   shortcut_toggle: acceleratorSchema,
   shortcut_open: acceleratorSchema,
-  launch_at_login: z.boolean({ error: 'must be true or false' }),
+  launch_at_login: lazy(() => z.boolean({ error: 'must be true or false' })),
   long_timer_minutes: minutes(0, 24 * 60, 'must be 0 (off) or more'),
   /** Ask what to do with the time away after this much idleness with a timer running; 0 = never. */
   idle_threshold_minutes: minutes(0, 240, 'must be 0 (off) or more'),
   /** Remind when no timer runs during working hours. */
-  remind_no_timer: z.boolean({ error: 'must be true or false' }),
-  working_hours: z
+  remind_no_timer: lazy(() => z.boolean({ error: 'must be true or false' })),
+  working_hours: lazy(() => z
     .object({
       days: z.array(z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)')).max(7),
       start: clockTime,
       end: clockTime,
     }, { error: 'must be {days, start, end}' })
     .strict()
-    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] }),
+    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] })),
   /** How often the no-timer reminder repeats while it applies. */
   remind_every_minutes: minutes(5, 24 * 60, 'must be at least 5'),
   pomodoro_work_minutes: minutes(1, 240, 'must be at least 1'),
   pomodoro_break_minutes: minutes(1, 120, 'must be at least 1'),
   /** The window's colours: follow the system (prefers-color-scheme, nativeTheme) or keep one. */
-  theme: z.enum(['system', 'light', 'dark'], { error: 'must be "system", "light" or "dark"' }),
+  theme: lazy(() => z.enum(['system', 'light', 'dark'], { error: 'must be "system", "light" or "dark"' })),
 } as const;
 
 export const SETTING_DEFAULTS: SettingsValues = {

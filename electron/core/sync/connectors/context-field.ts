@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AccountContext } from '../../../../shared/entry';
 import { ValidationError, type FieldIssue } from '../../../../shared/errors';
 import { ID_LENGTH_MAX } from '../../../../shared/limits';
+import { lazy } from '../../../../shared/lazy';
 import type { ContextField, ProviderDescriptor } from '../connector';
 
 /** Trimmed text of 1 to ID_LENGTH_MAX characters; `digits` where the API's ids are numbers. */
@@ -15,7 +16,8 @@ export function contextId(o: { digits?: boolean } = {}): z.ZodType<string, strin
 /** A context field whose value is an id as defined above; the flag is `--<key> <id>`. */
 export function contextField(f: Omit<ContextField, 'flag' | 'schema'> & { digits?: boolean }): ContextField {
   const { digits, ...rest } = f;
-  return { ...rest, flag: `--${f.key} <id>`, schema: contextId({ digits }) };
+  // Built on first use: every connector declares its fields at load, and a CLI run checks none.
+  return { ...rest, flag: `--${f.key} <id>`, schema: lazy(() => contextId({ digits })) };
 }
 
 /**
