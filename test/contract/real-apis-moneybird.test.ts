@@ -8,7 +8,7 @@ import { connectorFor } from '../../electron/core/sync/connectors';
 import type { LocalEntry } from '../../electron/core/sync/connector';
 import { createHttp } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import { LIMIT_REACHED, startMoneybird, type MoneybirdFake } from '../providers/moneybird';
 
 const POST = /time_entries(\.json)?$/;
@@ -65,10 +65,8 @@ describe('moneybird ids above 2^53', () => {
     const fake = w.server as MoneybirdFake;
     fake.numericIds = true;
     const intent = new UserIntent();
-    const a = w.add(1);
-    const b = w.add(2);
-    intent.made(a);
-    intent.made(b);
+    const a = userAdds(w, intent, 1);
+    const b = userAdds(w, intent, 2);
     await w.drain();
     expectMatchesIntent(w, intent, { remoteIds: true });
     const idOf = (id: string) => w!.core.entries.get(id)!.sync.remote_id;

@@ -14,7 +14,7 @@ import { createSyncWorker } from '../../electron/core/sync/worker';
 import { systemClock } from '../../electron/core/clock';
 import { FAKE_PROVIDERS } from '../providers';
 import { bundleCli, startCli } from '../helpers/cli-process';
-import { expectMatchesIntent, UserIntent, world, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, userAdds, world, type World } from '../helpers/sync';
 import { testCore } from '../helpers/temp';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
@@ -27,7 +27,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole j: a 429 with Retry-After 120 s: no request at all to the account for 120 s, then it resumes', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    for (let i = 0; i < 3; i++) intent.made(w.add(i));
+    for (let i = 0; i < 3; i++) userAdds(w, intent, i);
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
     const first = await w.pass();
@@ -99,7 +99,7 @@ it('a 429 mid-backlog stops the batch there: the rows not yet tried cost no look
   const w = await world('moneybird');
   try {
     const intent = new UserIntent();
-    for (let i = 0; i < 12; i++) intent.made(w.add(i));
+    for (let i = 0; i < 12; i++) userAdds(w, intent, i);
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '60' } });
     expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held' });
@@ -152,7 +152,7 @@ it('a clock set back during a hold does not stretch it into hours: the hold is o
   const w = await world('voltasis');
   try {
     const intent = new UserIntent();
-    intent.made(w.add(1));
+    userAdds(w, intent, 1);
     const t0 = w.clock.now();
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: '120' } });
     expect((await w.pass()).accounts[0]).toMatchObject({ state: 'held', held_until: t0 + 120_000 });

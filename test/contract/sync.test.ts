@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { type Provider } from '../../shared/entry';
 import { localDateOf, zonedInstant } from '../../shared/time';
-import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import type { Fault } from '../providers/server';
 
 const POST_PATH = /time[-_]entries(\.json)?$/;
@@ -21,7 +21,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider);
     await w.server.close();
     const intent = new UserIntent();
-    for (let i = 0; i < 5; i++) intent.made(w.add(i));
+    for (let i = 0; i < 5; i++) userAdds(w, intent, i);
     const offline = await w.sync();
     expect(offline.accounts[0]).toMatchObject({ state: 'offline', pushed: 0, pending: 5 });
     expect(offline.accounts[0]!.error).toMatch(/network error|no answer/);
@@ -46,7 +46,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it.each(faults)('survives %s on create with no loss and no duplicate', async (_name, fault) => {
     w = await world(provider, { timeoutMs: 800 });
     const intent = new UserIntent();
-    for (let i = 0; i < 3; i++) intent.made(w.add(i));
+    for (let i = 0; i < 3; i++) userAdds(w, intent, i);
     w.server.inject({ method: 'POST', path: POST_PATH, fault, times: 2 });
     await w.drain();
     expectAsTheUserLeftIt(w, intent);
@@ -60,8 +60,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it.each(retryAfter)('a 429 with Retry-After as %s: no POST before that time, one after, held once', async (_name, value) => {
     w = await world(provider);
     const intent = new UserIntent();
-    const e = w.add(1);
-    intent.made(e);
+    const e = userAdds(w, intent, 1);
     const t0 = w.clock.now();
     const posts = () => w.server.log.filter((l) => l.method === 'POST').length;
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 429, retryAfter: value(t0) } });
@@ -84,10 +83,8 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('a reset after an update and after a delete still converges', async () => {
     w = await world(provider, { timeoutMs: 800 });
     const intent = new UserIntent();
-    const a = w.add(1);
-    const b = w.add(2);
-    intent.made(a);
-    intent.made(b);
+    const a = userAdds(w, intent, 1);
+    const b = userAdds(w, intent, 2);
     await w.drain();
     const renamed = { description: 'task 1 renamed', end: new Date(Date.parse(a.end) + 600_000).toISOString() };
     w.core.entries.edit(a.id, renamed);
@@ -106,7 +103,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     it('a bulk create the server only half stores is completed, not duplicated', async () => {
       w = await world(provider);
       const intent = new UserIntent();
-      for (let i = 0; i < 12; i++) intent.made(w.add(i));
+      for (let i = 0; i < 12; i++) userAdds(w, intent, i);
       w.server.inject({ method: 'POST', fault: { kind: 'custom', name: 'bulk-partial' } });
       await w.drain();
       expectAsTheUserLeftIt(w, intent);
@@ -117,13 +114,12 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('a refusal (422) marks the entry for attention with the server\'s words, and an edit sends it again', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    const e = w.add(1);
-    intent.made(e);
+    const e = userAdds(w, intent, 1);
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'status', status: 422, body: { error: 'Project is closed for booking', errors: [{ type: 'validation', message: 'Project is closed for booking' }], message: 'Project is closed for booking' } } });
     const r = await w.sync();
     expect(r.accounts[0]).toMatchObject({ attention: 1, pushed: 0 });
     // Others keep flowing past it.
-    intent.made(w.add(2));
+    userAdds(w, intent, 2);
     expect((await w.sync()).accounts[0]).toMatchObject({ attention: 1, pushed: 1 });
     const got = w.core.entries.get(e.id)!;
     expect(got.sync.state).toBe('attention');
@@ -142,7 +138,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('a 401 pauses the account and keeps everything queued until the token works again', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    intent.made(w.add(1));
+    userAdds(w, intent, 1);
     const good = w.server.token;
     w.server.token = 'rotated-elsewhere-0000';
     const r = await w.sync();
@@ -157,10 +153,9 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('edits and deletes propagate; a never-synced delete sends nothing', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    const a = w.add(1);
-    const b = w.add(2);
-    const c = w.add(3);
-    for (const e of [a, b, c]) intent.made(e);
+    const a = userAdds(w, intent, 1);
+    const b = userAdds(w, intent, 2);
+    const c = userAdds(w, intent, 3);
     await w.drain();
     const moved = { description: 'task 1 edited', start: new Date(Date.parse(a.start) - 3_600_000).toISOString() };
     w.core.entries.edit(a.id, moved);
@@ -169,8 +164,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     intent.edited(b.id, { project_id: '202' });
     w.core.entries.remove(c.id);
     intent.removed(c.id);
-    const local = w.add(4);
-    intent.made(local);
+    const local = userAdds(w, intent, 4);
     w.core.entries.remove(local.id);
     intent.removed(local.id);
     const posts = w.server.log.filter((l) => l.method === 'POST').length;
@@ -183,8 +177,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('pull brings remote-only entries in as synced, follows remote edits, and never duplicates', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    const mine = w.add(1);
-    intent.made(mine);
+    const mine = userAdds(w, intent, 1);
     await w.drain();
     const start = Date.parse(mine.start) + 86_400_000;
     const rid = w.server.seedRemote({ description: 'made in the web app', start, seconds: 5400, project_id: '303' });
@@ -214,8 +207,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('an edit made here and on the server: the newer wins and the other is kept in history', async () => {
     w = await world(provider);
     const intent = new UserIntent();
-    const e = w.add(1);
-    intent.made(e);
+    const e = userAdds(w, intent, 1);
     await w.drain();
     const rid = w.core.entries.get(e.id)!.sync.remote_id!.split(',')[0]!;
     // Our edit a minute ago; the server's (editRemote stamps now + 1 s) is later.

@@ -25,11 +25,16 @@ export interface World extends Omit<TestCore, 'done'> {
   pass(): Promise<SyncReport>;
   /** Passes until nothing is queued (bounded). Returns how many passes it took. */
   drain(max?: number): Promise<number>;
-  add(i: number, over?: Partial<{ description: string; start: number; seconds: number; project_id: string }>): Entry;
+  add(i: number, over?: AddOver): Entry;
+  /** The fields `add(i, over)` types, as the user gives them (ISO times). */
+  typed(i: number, over?: AddOver): Omit<Intended, 'id'>;
   /** Restarts the fake on the same port (after `server.close()`), empty. */
   restart(): Promise<void>;
   done(): Promise<void>;
 }
+
+/** What a test may set of an entry `add` makes; the rest follows from its index. */
+export type AddOver = Partial<{ description: string; start: number; seconds: number; project_id: string }>;
 
 export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs?: number } = {}): Promise<World> {
   let server = await fakeFor(provider)();
@@ -69,14 +74,15 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
       }
       throw new Error(`still queued after ${max} passes: ${JSON.stringify(t.core.queue.report().queued.map((q) => q.last_error))}`);
     },
-    add(i, over = {}) {
+    add: (i, over) => t.core.entries.create(w.typed(i, over)),
+    typed(i, over = {}) {
       const start = over.start ?? dayStart + i * 7 * 60_000;
-      return t.core.entries.create({
+      return {
         description: over.description ?? `task ${i}`,
         start: new Date(start).toISOString(),
         end: new Date(start + (over.seconds ?? 1800 + i) * 1000).toISOString(),
         project_id: over.project_id ?? '101',
-      });
+      };
     },
     async restart() {
       w.server = server = await fakeFor(provider)({ port });
@@ -144,6 +150,17 @@ export class UserIntent extends Intent<Intended> {
   made(e: Intended): void {
     this.live.set(e.id, { ...e });
   }
+}
+
+/**
+ * The user adds entry `i` (as `w.add`): the intent keeps the fields typed, never what `create`
+ * answered, so a create that rewrites or drops a field here and there alike is caught.
+ */
+export function userAdds(w: World, intent: UserIntent, i: number, over?: AddOver): Entry {
+  const typed = w.typed(i, over);
+  const e = w.core.entries.create(typed);
+  intent.made({ id: e.id, ...typed });
+  return e;
 }
 
 /**
