@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { type Provider } from '../../shared/entry';
-import { localDateOf, zonedInstant } from '../../shared/time';
+import { zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import type { Fault } from '../providers/server';
 
@@ -181,16 +181,18 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     await w.drain();
     const start = Date.parse(mine.start) + 86_400_000;
     const rid = w.server.seedRemote({ description: 'made in the web app', start, seconds: 5400, project_id: '303' });
+    // On a date-only API the user gave the web app a date, not a time: the one the record holds now.
+    const typedDate = w.server.held().find((h) => h.id === rid)!.date;
     await w.sync();
     await w.sync();
     const pulled = w.core.entries.list({}).filter((e) => e.description === 'made in the web app');
     expect(pulled).toHaveLength(1);
     expect(pulled[0]).toMatchObject({ account: 'acct', duration_seconds: 5400, project_id: '303', sync: { state: 'synced', remote_id: rid } });
     expect(w.core.queue.report().queued).toEqual([]);
-    // What the user made in the web app, as the list must show it: a date-only API keeps no time
-    // of day, so there it is placed at 09:00 local on its date.
-    const [y, m, d] = localDateOf(start, ZONE).split('-').map(Number) as [number, number, number];
-    const shown = descriptorOf(provider).capabilities.timeOfDay ? start : zonedInstant(y, m, d, 9, 0, ZONE);
+    // What the user made in the web app, as the list must show it: a record with no time of day is
+    // placed at 09:00 local on its date.
+    const [y, m, d] = (typedDate ?? '').split('-').map(Number) as [number, number, number];
+    const shown = typedDate === null ? start : zonedInstant(y, m, d, 9, 0, ZONE);
     intent.made({ id: pulled[0]!.id, description: 'made in the web app', start: new Date(shown).toISOString(), end: new Date(shown + 5_400_000).toISOString(), project_id: '303' });
 
     w.server.editRemote(rid, 'renamed in the web app');
