@@ -47,3 +47,34 @@ it('the server spent while our log has room: nothing goes before its reset', asy
   expect(p.nextFreeAt()).toBe(reset * 1000);
   expect(await p.take(1000)).toBe(false);
 });
+
+it('at a full budget, a Remaining 0 our own requests explain holds nothing: the freed slots go at once', async () => {
+  const c = clocked();
+  const t0 = c.now();
+  const p = createPacer(MONEYBIRD, c.now, async (ms) => void c.move(ms));
+  const answer = (remaining: number) =>
+    p.observe(headers({ 'ratelimit-limit': '150', 'ratelimit-remaining': String(remaining), 'ratelimit-policy': '150;w=5', 'ratelimit-reset': String(Math.ceil((t0 + 1 + 5000) / 1000)) }));
+  // A first window sent one request a millisecond, each answered at once.
+  for (let i = 0; i < 150; i++) {
+    expect(await p.take(0)).toBe(true);
+    answer(149 - i);
+    if (i < 149) c.move(1);
+  }
+  // Five seconds on, four requests take the four slots freed one by one, and are all in flight.
+  c.move(5000 - 149);
+  for (let i = 0; i < 4; i++) {
+    expect(await p.take()).toBe(true);
+    c.move(1);
+  }
+  // The first answer comes 10 ms after it left; six more of the first window's slots have freed since.
+  c.move(6);
+  expect(c.now()).toBe(t0 + 5010);
+  // The server counted 150 at its arrival (149 of the first window and itself): it says 0 left.
+  answer(0);
+  expect(p.nextFreeAt()).toBe(t0 + 5010);
+  // Someone else's spending still holds: one of ours in the window, and the server says 0.
+  const q = createPacer(MONEYBIRD, c.now, async (ms) => void c.move(ms));
+  expect(await q.take()).toBe(true);
+  q.observe(headers({ 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.ceil(c.now() / 1000) + 2), 'ratelimit-policy': '150;w=5' }));
+  expect(q.nextFreeAt()).toBe((Math.ceil(c.now() / 1000) + 2) * 1000);
+});

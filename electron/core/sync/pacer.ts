@@ -7,9 +7,16 @@
  * The server's answers refine the declared budget (`observe`): RateLimit-Policy (`150;w=300`,
  * IETF draft) gives the budget and window the server counts in, RateLimit-Limit the budget
  * alone; RateLimit-Remaining 0 with RateLimit-Reset (epoch seconds, or seconds from now) holds
- * every request until then. Each request is logged at the instant its answer came (not when it
- * left): the server counted it somewhere in between, so a window measured from the answer never
- * ends early, whatever the network's jitter.
+ * every request until then, when our own requests cannot explain it (someone else spends the
+ * budget). Each request is logged at the instant its answer came (not when it left): the server
+ * counted it somewhere in between, so a window measured from the answer never ends early,
+ * whatever the network's jitter.
+ *
+ * The server counts at a request's arrival, so its Remaining is weighed against our requests
+ * still in the window when that request LEFT, not when its answer came: at a full budget, slots
+ * free while every request is in flight, and a log pruned at the answer showed room the server
+ * never had. Taking that Remaining 0 for someone else's spending held the drain until Reset,
+ * rounded up to a whole second, in every window (the paced bench's 1.07–1.13× of the bound).
  *
  * Time comes from the injected clock and waits go through the injected sleep, so tests run a
  * long drain on a fake clock in milliseconds of real time.
@@ -54,25 +61,36 @@ export function parsePolicy(v: string | null): { requests: number; perMs: number
   return requests > 0 && perMs > 0 ? { requests, perMs } : null;
 }
 
+/** Longer than any request waits for its answer (http.ts times out at 30 s): a departure older is a request that got none. */
+const ANSWER_WITHIN_MS = 120_000;
+
 export function createPacer(declared: RateLimit, now: () => number, sleep: Sleep = realSleep): Pacer {
   const limit: RateLimit = { ...declared };
+  /** Our requests' instants (departure, then answer), oldest first: those in the window, and older ones a departure still needs. */
   let sent: number[] = [];
   /** How many logged requests have had their answer (their instant moved to it), oldest first. */
   let answered = 0;
+  /** When each request still without an answer left, oldest first. */
+  const departures: number[] = [];
   /** The server said its budget is spent until this instant. */
   let spentUntil = 0;
   const prune = () => {
     const t = now();
+    // A request that never got an answer (timeout, reset) is never observed.
+    while (departures.length && departures[0]! <= t - ANSWER_WITHIN_MS) departures.shift();
+    // Kept back to the oldest departure still unanswered: observe weighs its answer against them.
+    const horizon = Math.min(t, departures[0] ?? t);
     // A clock set back must not leave requests "in the future" that hold the budget for hours.
-    const kept = sent.map((s) => Math.min(s, t)).filter((s) => s + limit.perMs > t);
+    const kept = sent.map((s) => Math.min(s, t)).filter((s) => s + limit.perMs > horizon);
     answered = Math.max(0, answered - (sent.length - kept.length));
     sent = kept;
     return t;
   };
+  const inWindow = (t: number) => sent.filter((s) => s + limit.perMs > t);
   const nextFreeAt = () => {
     const t = prune();
     // Answer instants can overtake later departures: the window is counted over them sorted.
-    const log = [...sent].sort((a, b) => a - b);
+    const log = inWindow(t).sort((a, b) => a - b);
     const byLog = log.length < limit.requests ? t : log[log.length - limit.requests]! + limit.perMs;
     return spentUntil > t && spentUntil - t <= limit.perMs ? Math.max(byLog, spentUntil) : byLog;
   };
@@ -86,12 +104,15 @@ export function createPacer(declared: RateLimit, now: () => number, sleep: Sleep
       else if (Number.isSafeInteger(budget) && budget > 0) limit.requests = budget;
       // Answers come back about in the order requests left: this one's is the oldest unanswered.
       if (answered < sent.length) sent[answered++] = t;
+      const left = departures.shift() ?? t;
       const remaining = headers.get('ratelimit-remaining');
       const reset = Number(headers.get('ratelimit-reset'));
-      // Spent while our own log still has room: someone else spends it too (another process on
-      // the account). Reset is in whole seconds, so it is used only then, not at every full window.
+      // Spent while fewer of ours than the budget were in the window as this request left:
+      // someone else spends it too (another process on the account). Reset is in whole seconds,
+      // so it is used only then, not at every full window.
+      const ours = sent.filter((s) => s + limit.perMs > left).length;
       prune();
-      if (remaining !== null && Number(remaining) <= 0 && sent.length < limit.requests && Number.isFinite(reset) && reset > 0) {
+      if (remaining !== null && Number(remaining) <= 0 && ours < limit.requests && Number.isFinite(reset) && reset > 0) {
         spentUntil = reset > 1e9 ? reset * 1000 : t + reset * 1000;
       }
     },
@@ -102,6 +123,7 @@ export function createPacer(declared: RateLimit, now: () => number, sleep: Sleep
         const t = now();
         if (at <= t) {
           sent.push(t);
+          departures.push(t);
           return true;
         }
         if (at - t > maxWaitMs) return false;
@@ -112,10 +134,10 @@ export function createPacer(declared: RateLimit, now: () => number, sleep: Sleep
     },
     slotsWithin(ms: number) {
       const t = prune();
-      return Math.max(0, limit.requests - sent.filter((s) => s + limit.perMs > t + ms).length);
+      return Math.max(0, limit.requests - inWindow(t + ms).length);
     },
     nextFreeAt,
-    recent: () => (prune(), [...sent]),
+    recent: () => inWindow(prune()),
   };
 }
 
