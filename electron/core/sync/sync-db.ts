@@ -122,6 +122,11 @@ export function createSyncStore(db: Database) {
   const sent = createSentPieces(db);
 
   const touchAccount = db.prepare('UPDATE account_sync SET last_success_at = ?, offline_since = NULL WHERE account_id = ?');
+  // Asked before every request (the gate): prepared once, not per request (a tenth of a drain's CPU).
+  const holdOf = db.prepare<[string], { hold_until: number | null }>('SELECT hold_until FROM account_sync WHERE account_id = ?');
+  const leaseOf = db.prepare<[number], { id: number; lease_until: number | null }>('SELECT id, lease_until FROM outbox WHERE id = ?');
+  /** One UPDATE per set of fields patched (a handful), prepared on first use. */
+  const patches = new Map<string, ReturnType<Database['prepare']>>();
 
   const tx = <T>(fn: () => T): T => immediate(db, fn);
   function readEntry(id: string): StoreEntry | null {
@@ -151,11 +156,9 @@ export function createSyncStore(db: Database) {
     sent.settled(entryId, accountId, ref.key);
     return 'saved';
   }
-  function ackInTx(row: LeasedRow, owner: string | null, accountId: string, now: number) {
+  function ackInTx(row: LeasedRow, owner: string | null) {
     deleteRow.run({ id: row.id, owner });
     purgeEntry.run({ id: row.entry_id });
-    ensureAccount.run(accountId);
-    touchAccount.run(now, accountId);
   }
 
   return {
@@ -238,10 +241,19 @@ export function createSyncStore(db: Database) {
           if (got === 'extra') extras.push(r.ref);
           if (got === 'taken' && !refAt.get(r.entryId, r.ref.key)) unplaced.add(r.entryId);
         }
+        let acked = false;
         for (const row of b.acks) {
           // Not done: the next pass looks its sent body up again (that record is excluded) or sends it anew.
           if (unplaced.has(row.entry_id)) releaseRow.run({ message: 'Its record went to another entry with the same fields; looking again.', id: row.id, owner });
-          else ackInTx(row, owner, accountId, now);
+          else {
+            ackInTx(row, owner);
+            acked = true;
+          }
+        }
+        // Once per batch, not per row: the account's last success is this settle's.
+        if (acked) {
+          ensureAccount.run(accountId);
+          touchAccount.run(now, accountId);
         }
         for (const r of b.retries) retryRow.run({ due: r.dueAt, message: r.message, id: r.row.id, owner });
         for (const r of b.parks) {
@@ -280,23 +292,23 @@ export function createSyncStore(db: Database) {
     setAccount(accountId: string, patch: Partial<Omit<AccountSyncRow, 'account_id'>>): void {
       const keys = Object.keys(patch) as (keyof typeof patch)[];
       if (!keys.length) return;
+      const sql = `UPDATE account_sync SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE account_id = @account_id`;
+      let update = patches.get(sql);
+      if (!update) patches.set(sql, (update = db.prepare(sql)));
       tx(() => {
         ensureAccount.run(accountId);
-        db.prepare(`UPDATE account_sync SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE account_id = @account_id`)
-          .run({ ...patch, account_id: accountId });
+        update.run({ ...patch, account_id: accountId });
       });
     },
 
     /** The account's hold (a read, no write lock: it is asked before every request). */
     holdUntil(accountId: string): number | null {
-      const r = db.prepare<[string], { hold_until: number | null }>('SELECT hold_until FROM account_sync WHERE account_id = ?').get(accountId);
-      return r?.hold_until ?? null;
+      return holdOf.get(accountId)?.hold_until ?? null;
     },
 
     /** The lease each row holds now (null: none), to release exactly what this pass took. */
     leasesOf(ids: readonly number[]): { id: number; lease_until: number | null }[] {
-      const get = db.prepare<[number], { id: number; lease_until: number | null }>('SELECT id, lease_until FROM outbox WHERE id = ?');
-      return ids.flatMap((id) => get.all(id));
+      return ids.flatMap((id) => leaseOf.all(id));
     },
 
     /**
