@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Provider } from '../../shared/entry';
 import { bundleFixture } from '../helpers/bundle';
-import { expectMatchesIntent, TOKEN_ENV, UserIntent, world } from '../helpers/sync';
+import { expectMatchesIntent, TOKEN_ENV, UserIntent, userAdds, world } from '../helpers/sync';
 
 export const KILL_ROUNDS = 50;
 const LEASE_MS = 250;
@@ -78,8 +78,7 @@ export function killRounds(provider: Provider): void {
           const base = crossing ? start - (start % 86_400_000) + 22 * 3_600_000 + 40 * 60_000 : start;
           const seconds = 600 + rand(7200);
           const description = `r${round}-${j}`;
-          const e = w.add(made++, { start: base, seconds, description });
-          user.made({ id: e.id, description, start: iso(base), end: iso(base + seconds * 1000), project_id: '101' });
+          userAdds(w, user, made++, { start: base, seconds, description });
         }
         if (user.live.size > 3 && rand(3) === 0) {
           const ids = live();

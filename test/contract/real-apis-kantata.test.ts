@@ -9,7 +9,8 @@ import { connectorFor } from '../../electron/core/sync/connectors';
 import type { LocalEntry } from '../../electron/core/sync/connector';
 import { createHttp } from '../../electron/core/sync/http';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
-import { expectExactlyOnce, world, ZONE, type World } from '../helpers/sync';
+import { zonedInstant } from '../../shared/time';
+import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import { startKantata, type KantataFake } from '../providers/kantata';
 
 let w: World | null = null;
@@ -83,12 +84,20 @@ describe('kantata answers', () => {
   it('an engine with a server that never sends `meta` still syncs every entry exactly once', async () => {
     w = await world('kantata');
     (w.server as KantataFake).withMeta = false;
-    for (let i = 0; i < 5; i++) w.add(i);
-    w.server.seedRemote({ description: 'made in the web app', start: Date.parse(w.add(9).start) + 86_400_000, seconds: 1800, project_id: '7002' });
+    const intent = new UserIntent();
+    for (let i = 0; i < 5; i++) userAdds(w, intent, i);
+    const start = Date.parse(userAdds(w, intent, 9).start) + 86_400_000;
+    const rid = w.server.seedRemote({ description: 'made in the web app', start, seconds: 1800, project_id: '7002' });
+    // Kantata keeps a date, not a time: the one the record holds, shown at 09:00 local.
+    const date = w.server.held().find((h) => h.id === rid)!.date!;
     await w.drain();
     await w.sync();
-    expect(w.core.entries.list({}).filter((e) => e.description === 'made in the web app')).toHaveLength(1);
-    expectExactlyOnce(w);
+    const pulled = w.core.entries.list({}).filter((e) => e.description === 'made in the web app');
+    expect(pulled).toHaveLength(1);
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const shown = zonedInstant(y, m, d, 9, 0, ZONE);
+    intent.made({ id: pulled[0]!.id, description: 'made in the web app', start: new Date(shown).toISOString(), end: new Date(shown + 1_800_000).toISOString(), project_id: '7002' });
+    expectMatchesIntent(w, intent, { remoteIds: true });
   });
 });
 

@@ -9,7 +9,7 @@ import { PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { type Provider } from '../../shared/entry';
 import { fakeFor, type FakeProvider } from '../providers';
 import { TOKEN_ENV, world, type World } from '../helpers/sync';
-import { AccountIntent, count, expectIntent, oneEntryOnAcct, POST_PATH, settle, updateMethod, type Place } from './sync-holes-kit';
+import { AccountIntent, count, expectIntent, oneEntryOnAcct, POST_PATH, settle, updateMethod, userAddsOnAcct, type Place } from './sync-holes-kit';
 
 const refused = { kind: 'status', status: 422 } as const;
 
@@ -69,8 +69,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w.core.accounts.add({ name: 'B', provider: to, ...b.account(), token_env: TOKEN_ENV });
     const places: Place[] = [{ account: 'acct', provider, server: w.server }, { account: 'B', provider: to, server: b }];
     const intent = new AccountIntent();
-    const e = w.add(1);
-    intent.made(e, 'acct');
+    const e = userAddsOnAcct(w, intent, 1);
     await w.drain();
     expectIntent(w, intent, places);
 

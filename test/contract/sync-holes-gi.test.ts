@@ -9,7 +9,7 @@ import { type Provider } from '../../shared/entry';
 import { createSyncEngine } from '../../electron/core/sync/engine';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { localDateOf, zonedInstant } from '../../shared/time';
-import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import { POST_PATH, settle } from './sync-holes-kit';
 
 const LEASE_MS = 60_000;
@@ -25,8 +25,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider, { leaseMs: LEASE_MS });
     const at = w;
     const intent = new UserIntent();
-    const e = at.add(1);
-    intent.made(e);
+    userAdds(at, intent, 1);
     // The CLI beside the app: a second engine with its own connection on the same file.
     const cli = createSyncEngine({ core: at.core, fetch: nodeFetch, tokenFor: () => at.server.token, leaseMs: LEASE_MS, timeoutMs: 2000 });
     try {
@@ -49,15 +48,19 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider);
     const at = w;
     const intent = new UserIntent();
-    const e = at.add(1);
-    intent.made(e);
+    const e = userAdds(at, intent, 1);
     await at.drain();
-    const first = at.core.entries.edit(e.id, { end: new Date(Date.parse(e.end) + 60_000).toISOString() });
+    // Each edit moves the end a minute on from where the user last put it.
+    const later = () => ({ end: new Date(Date.parse(intent.live.get(e.id)!.end) + 60_000).toISOString() });
+    const first = later();
+    at.core.entries.edit(e.id, first);
+    intent.edited(e.id, first);
     at.server.inject({ method: descriptorOf(provider).capabilities.updateVerb, fault: { kind: 'latency', ms: 200 } });
     const pass = at.pass();
     for (let i = 0; i < 200 && !at.core.queue.report().queued.some((q) => q.attempts > 0); i++) await new Promise((r) => setTimeout(r, 5));
-    const second = at.core.entries.edit(e.id, { end: new Date(Date.parse(first.end) + 60_000).toISOString() });
-    intent.edited(e.id, { end: second.end });
+    const second = later();
+    at.core.entries.edit(e.id, second);
+    intent.edited(e.id, second);
     await pass;
     await settle(at);
     expectMatchesIntent(at, intent);
@@ -68,8 +71,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider, { timeoutMs: 400 });
     const at = w;
     const intent = new UserIntent();
-    const e = at.add(1);
-    intent.made(e);
+    const e = userAdds(at, intent, 1);
     await at.drain();
     const before = at.core.entries.get(e.id);
     at.core.entries.remove(e.id);
@@ -86,8 +88,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider, { timeoutMs: 800 });
     const at = w;
     const intent = new UserIntent();
-    const e = at.add(1);
-    intent.made(e);
+    const e = userAdds(at, intent, 1);
     at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
     await at.sync();
     // The server stored it; the answer was lost. The next try is refused (a project closed meanwhile).
@@ -95,8 +96,8 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     await at.sync();
     expect(at.core.entries.get(e.id).sync.state).toBe('attention');
     at.server.clearFaults();
-    const fixed = at.core.entries.edit(e.id, { description: 'task 1 (fixed)' });
-    intent.edited(e.id, { description: fixed.description });
+    at.core.entries.edit(e.id, { description: 'task 1 (fixed)' });
+    intent.edited(e.id, { description: 'task 1 (fixed)' });
     await settle(at);
     expectMatchesIntent(at, intent);
   });
@@ -110,8 +111,7 @@ describe.each(PROVIDER_IDS.filter((p) => !descriptorOf(p).capabilities.timeOfDay
     // 23:30 to 00:30 local: two records, one per day.
     const day = at.clock.now() - 3 * 86_400_000;
     const start = zonedInstant(...ymd(day), 23, 30, ZONE);
-    const e = at.add(1, { start, seconds: 3600 });
-    intent.made(e);
+    const e = userAdds(at, intent, 1, { start, seconds: 3600 });
     await at.drain();
     const ids = at.core.entries.get(e.id).sync.remote_id!.split(',');
     expect(ids).toHaveLength(2);

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { descriptorOf } from '../../electron/core/sync/connectors';
 import type { Entry, Provider } from '../../shared/entry';
 import type { FakeProvider } from '../providers';
-import { expectedRecords, Intent, type World } from '../helpers/sync';
+import { expectedRecords, Intent, type AddOver, type World } from '../helpers/sync';
 
 /** Create paths of all five APIs (Moneybird's .json included). */
 export const POST_PATH = /time[-_]entries(\.json)?$/;
@@ -32,6 +32,17 @@ export class AccountIntent extends Intent<Kept> {
   }
 }
 
+/**
+ * The user adds entry `i` (as `w.add`) on the world's account 'acct': the intent keeps the fields
+ * typed, never what `create` answered, so a create that rewrites a field here and there alike is caught.
+ */
+export function userAddsOnAcct(w: World, intent: AccountIntent, i: number, over?: AddOver): Entry {
+  const typed = w.typed(i, over);
+  const e = w.core.entries.create(typed);
+  intent.made({ id: e.id, ...typed }, 'acct');
+  return e;
+}
+
 /** A server and the account name it is configured under. */
 export interface Place {
   account: string;
@@ -40,11 +51,10 @@ export interface Place {
 }
 
 /** Most holes start here: the user makes one entry (`over` as World.add's) on the world's account 'acct'. */
-export function oneEntryOnAcct(w: World, over?: Parameters<World['add']>[1]): { here: Place[]; intent: AccountIntent; e: Entry } {
+export function oneEntryOnAcct(w: World, over?: AddOver): { here: Place[]; intent: AccountIntent; e: Entry } {
   const here: Place[] = [{ account: 'acct', provider: w.provider, server: w.server }];
   const intent = new AccountIntent();
-  const e = w.add(1, over);
-  intent.made(e, 'acct');
+  const e = userAddsOnAcct(w, intent, 1, over);
   return { here, intent, e };
 }
 

@@ -8,7 +8,7 @@ import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors'
 import { heldFor } from '../helpers/expected-records';
 import { type Entry, type Provider } from '../../shared/entry';
 import { localDateOf, zonedInstant } from '../../shared/time';
-import { expectMatchesIntent, UserIntent, world, ZONE, type World } from '../helpers/sync';
+import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import { POST_PATH, settle, until } from './sync-holes-kit';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -19,16 +19,11 @@ afterEach(async () => {
   w = null;
 });
 
-function made(intent: UserIntent, e: { id: string; description: string; start: string; end: string; project_id: string | null }) {
-  intent.made({ id: e.id, description: e.description, start: e.start, end: e.end, project_id: e.project_id });
-}
-
 /** Hole b's start: one entry whose create the server stored but whose answer was lost (a reset). */
 async function lostAnswer(provider: Provider): Promise<{ at: World; intent: UserIntent; e: Entry }> {
   const at = (w = await world(provider, { timeoutMs: 800 }));
   const intent = new UserIntent();
-  const e = at.add(1);
-  made(intent, e);
+  const e = userAdds(at, intent, 1);
   at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' } });
   await at.sync();
   return { at, intent, e };
@@ -39,8 +34,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     w = await world(provider);
     const at = w;
     const intent = new UserIntent();
-    const e = at.add(1);
-    made(intent, e);
+    const e = userAdds(at, intent, 1);
     at.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'latency', ms: 300 } });
     const posts = () => at.server.log.filter((l) => l.method === 'POST').length;
 
@@ -85,7 +79,7 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
   it('hole b: two identical entries with unknown outcomes never become three', async () => {
     w = await world(provider, { timeoutMs: 800 });
     const intent = new UserIntent();
-    for (const e of [w.add(1), w.add(1)]) made(intent, e);
+    for (let n = 0; n < 2; n++) userAdds(w, intent, 1);
     w.server.inject({ method: 'POST', path: POST_PATH, fault: { kind: 'reset' }, times: 2 });
     await w.sync();
 
@@ -113,7 +107,7 @@ describe('hole c: rounding servers keep the user\'s seconds', () => {
     const intent = new UserIntent();
     const typed = { description: 'rounded', start: iso(twoDaysAgo(w, 9, 0, 37)), end: iso(twoDaysAgo(w, 10, 31, 7)), project_id: '101' };
     const e = w.core.entries.create(typed);
-    made(intent, e);
+    intent.made({ id: e.id, ...typed });
     await w.drain();
     const writes = () => w!.server.log.filter((l) => l.method === 'PUT' || l.method === 'PATCH' || l.method === 'POST').length;
     const sent = writes();

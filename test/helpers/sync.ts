@@ -1,8 +1,9 @@
 /**
  * The contract suite's world: a fake provider on loopback, a real core on a temp database with a
  * clock the test moves (so backoff waits pass instantly), and the real sync engine using the real
- * global fetch. `expectExactlyOnce` judges the server's store against our entries independently of
- * the connectors: it encodes each seed's rules (rounding, per-day split) on its own.
+ * global fetch. `expectMatchesIntent` judges the server's store and the local list against what the
+ * user did (a UserIntent of the fields the test typed), independently of the connectors: it encodes
+ * each seed's rules (rounding, per-day split) on its own.
  */
 import { expect } from 'vitest';
 import type { Entry, Provider } from '../../shared/entry';
@@ -99,26 +100,6 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
 /** The records the server should hold for one of our entries, by its provider's declared precision. */
 export function expectedRecords(provider: Provider, e: Pick<Entry, 'description' | 'start' | 'end' | 'project_id'>): Expected[] {
   return heldFor(provider, { description: e.description, project_id: e.project_id, start: Date.parse(e.start), end: Date.parse(e.end) }, ZONE);
-}
-
-/**
- * The server holds every local entry of the account exactly once (per day on date-only APIs),
- * with the right fields, and nothing else but `extra` remote-only records.
- */
-export function expectExactlyOnce(w: World, extra: readonly string[] = []): void {
-  const held = w.server.held().filter((h) => !extra.includes(h.id));
-  const entries = w.core.entries.list({}).filter((e) => e.account === 'acct' && !extra.includes(e.sync.remote_id ?? ''));
-  const want = entries.flatMap((e) => expectedRecords(w.provider, e).map((r) => ({ ...r, entry: e.id })));
-  const norm = (h: Omit<Held, 'id' | 'ref'>) => ({ description: h.description, start: h.start, date: h.date, seconds: h.seconds, project_id: h.project_id });
-  const key = (h: Omit<Held, 'id' | 'ref'>) => JSON.stringify(norm(h));
-  expect(held.map(key).sort()).toEqual(want.map(key).sort());
-  // …and each local entry knows the ids the server gave it.
-  for (const e of entries) {
-    expect(e.sync.state, `${e.description}: ${e.sync.error}`).toBe('synced');
-    const ids = (e.sync.remote_id ?? '').split(',').sort();
-    const mine = held.filter((h) => want.some((x) => x.entry === e.id && key(x) === key(h))).map((h) => h.id).sort();
-    expect(ids).toEqual(mine);
-  }
 }
 
 /** An entry as the user last left it: the fields the test typed, never read back from the core. */
