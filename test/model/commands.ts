@@ -30,7 +30,6 @@ const MIN_SECONDS = 120;
 const DAY = 86_400_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const fieldsOf = (e: Entry): Fields => ({ description: e.description, start: Date.parse(e.start), end: Date.parse(e.end), project_id: e.project_id ?? '' });
 
 /** The rules the model itself enforces on what it asks for: a valid entry the server can take. */
 function valid(f: Fields, now: number): boolean {
@@ -98,8 +97,15 @@ export class TimerStart implements Cmd {
     const c = r.sys.clock;
     if (m.intent.timer && c.now() - m.intent.timer.start < MIN_SECONDS * 1000) c.set(m.intent.timer.start + MIN_SECONDS * 1000);
     const res = r.sys.core.timer.start({ description: DESCRIPTIONS[this.d]!, project_id: PROJECTS[this.p]! });
-    if (res.stopped) m.intent.add(res.stopped.id, fieldsOf(res.stopped));
-    m.intent.timer = { description: DESCRIPTIONS[this.d]!, project_id: PROJECTS[this.p]!, start: Date.parse(res.running.start) };
+    // What the user started and when, by the clock: never what start answered. A timer covers the
+    // whole seconds it ran (it starts at the second the click falls in); a switch ends the old
+    // timer where the new one begins. Only the id is the core's to give.
+    const at = Math.floor(c.now() / 1000) * 1000;
+    if (m.intent.timer) {
+      if (!res.stopped) throw new Error('a timer ran, yet starting another stopped none');
+      m.intent.add(res.stopped.id, { ...m.intent.timer, end: at });
+    }
+    m.intent.timer = { description: DESCRIPTIONS[this.d]!, project_id: PROJECTS[this.p]!, start: at };
   }
   toString = () => `timer-start(${DESCRIPTIONS[this.d]}, ${PROJECTS[this.p]})`;
 }
@@ -110,7 +116,8 @@ class TimerStop implements Cmd {
     const c = r.sys.clock;
     if (c.now() - m.intent.timer!.start < MIN_SECONDS * 1000) c.set(m.intent.timer!.start + MIN_SECONDS * 1000);
     const e = r.sys.core.timer.stop();
-    m.intent.add(e.id, fieldsOf(e));
+    // A stop ends at the end of the second the click falls in, so the entry covers all the work.
+    m.intent.add(e.id, { ...m.intent.timer!, end: Math.ceil(c.now() / 1000) * 1000 });
     m.intent.timer = null;
   }
   toString = () => 'timer-stop';
