@@ -10,6 +10,7 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { quickCommand } from './command-word';
 
 declare const TIMETRAY_VERSION: string;
 
@@ -18,8 +19,9 @@ const source = readFileSync(bundle, 'utf8');
 const st = statSync(bundle);
 // Per user, never a shared /tmp: V8 trusts cached bytecode it accepts.
 const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'timetray');
+// The cache holds what the run that wrote it compiled: a start compiles zod, a status never does.
 const key = `${TIMETRAY_VERSION}-${process.versions.v8}-${st.size}-${Math.floor(st.mtimeMs)}`;
-const cacheFile = join(dir, `cli-${key}.v8`);
+const cacheFile = join(dir, `cli-${key}-${quickCommand(process.argv.slice(2)) ?? 'other'}.v8`);
 let cachedData: Buffer | undefined;
 try {
   cachedData = readFileSync(cacheFile);
@@ -37,7 +39,7 @@ if (fresh) {
       writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       renameSync(tmp, cacheFile);
       // Each build of the bundle has its own key: drop the caches of earlier builds.
-      for (const f of readdirSync(dir)) if (f.startsWith('cli-') && join(dir, f) !== cacheFile) rmSync(join(dir, f), { force: true });
+      for (const f of readdirSync(dir)) if (f.startsWith('cli-') && !f.startsWith(`cli-${key}-`)) rmSync(join(dir, f), { force: true });
     } catch {
       // A read-only home: every run compiles, as it would without this file.
     }

@@ -7,15 +7,18 @@ import { NotFoundError, ValidationError } from '../../shared/errors';
 import { openCore } from '../core';
 import { SchemaTooNewError } from '../core/db';
 import { NoTimerRunningError } from '../core/timer';
+import { quickCommand } from './command-word';
+import { directOut } from './direct-out';
 import { buildProgram, SyncIncomplete } from './program';
 import { terminalText } from './terminal-text';
 
 export async function run(argv: string[]): Promise<number> {
   const { program, close } = buildProgram({
-    out: (t) => process.stdout.write(t),
+    out: directOut(1, () => process.stdout),
     err: (t) => process.stderr.write(terminalText(t)),
     env: process.env,
     openCore: (dataDir) => openCore({ dataDir }),
+    quickOnly: quickCommand(argv) !== null,
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
