@@ -165,8 +165,8 @@ export function createSyncEngine(o: SyncEngineOptions) {
   function tracking(leased: Map<number, number>): SyncStore {
     return {
       ...store,
-      lease(...args: Parameters<SyncStore['lease']>) {
-        const rows = store.lease(...args);
+      async lease(...args: Parameters<SyncStore['lease']>) {
+        const rows = await store.lease(...args);
         for (const r of store.leasesOf(rows.map((x) => x.id))) if (r.lease_until !== null) leased.set(r.id, r.lease_until);
         return rows;
       },

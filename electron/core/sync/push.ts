@@ -61,7 +61,7 @@ interface Work {
 export async function pushOnce(o: PushOptions): Promise<PushReport> {
   const owner = newOwner();
   const plan = (e: LocalEntry): PlanResult => o.connector.pieces(e);
-  const rows = o.store.lease(o.accountId, o.now(), o.batchSize, o.leaseMs, plan, owner);
+  const rows = await o.store.lease(o.accountId, o.now(), o.batchSize, o.leaseMs, plan, owner);
   const report: PushReport = { leased: rows.length, acked: 0, retrying: 0, attention: 0 };
   if (!rows.length) return report;
   let stop = false;
