@@ -32,11 +32,17 @@ export const clock = (iso: string, zone: string) => clockText(Date.parse(iso), z
 export const clockWithSeconds = (iso: string, zone: string) => clockText(Date.parse(iso), zone, true);
 export const duration = (seconds: number) => formatDuration(seconds);
 
+// Built once: a formatter costs far more to make than to use, and the list labels a day per heading.
+let dayText: Intl.DateTimeFormat | null = null;
+const isoDates = new Map<string, Intl.DateTimeFormat>();
+
 export function dayLabel(date: string, zone: string, now = Date.now()): string {
   const d = new Date(`${date}T12:00:00Z`);
-  const text = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
-  return date === today ? `Today — ${text}` : text;
+  dayText ??= new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  let iso = isoDates.get(zone);
+  if (!iso) isoDates.set(zone, (iso = new Intl.DateTimeFormat('en-CA', { timeZone: zone })));
+  const text = dayText.format(d);
+  return date === iso.format(now) ? `Today — ${text}` : text;
 }
 
 /** "Tags: a, b" ↔ ["a", "b"]. */

@@ -5,6 +5,7 @@
  * the entry's history). The row itself is one Tab stop; its keys: Enter edit, Delete delete,
  * c continue, h history, space select, ↑/↓ the next row.
  */
+import { useState } from 'react';
 import type { EntryView } from '../../../shared/entry';
 import { clock, clockWithSeconds, duration } from '../format';
 import type { AppActions } from '../store';
@@ -36,7 +37,15 @@ async function removeKeepingFocus(a: AppActions, id: string, row: HTMLElement | 
 
 export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppActions; zone: string; sel: RowSelection; edit(): void }) {
   const name = e.description || '(no description)';
-  const range = e.held_as ? `${typed(e.start, zone)}–${typed(e.end, zone)}` : `${clock(e.start, zone)}–${clock(e.end, zone)}`;
+  const from = clock(e.start, zone);
+  const to = clock(e.end, zone);
+  const range = e.held_as ? `${typed(e.start, zone)}–${typed(e.end, zone)}` : `${from}–${to}`;
+  // The actions' icons are drawn only on the row in hand (under the pointer or holding the focus),
+  // the only row that shows them: three SVGs on every row were a third of a scrolled frame's work.
+  // The buttons themselves stay on every row, named, in the Tab order.
+  const [pointer, setPointer] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const inHand = pointer || focus;
   const attention = e.sync.state === 'attention';
   const extraTags = e.tags.length - SHOWN_TAGS;
   return (
@@ -44,9 +53,13 @@ export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppAc
       className="entry"
       role="listitem"
       tabIndex={0}
-      aria-label={`${name}, ${clock(e.start, zone)} to ${clock(e.end, zone)}, ${duration(e.duration_seconds)}; ${syncTitle(e)}${e.held_as ? `; ${e.held_as.note}` : ''}`}
+      aria-label={`${name}, ${from} to ${to}, ${duration(e.duration_seconds)}; ${syncTitle(e)}${e.held_as ? `; ${e.held_as.note}` : ''}`}
       data-testid="entry"
       data-entry-id={e.id}
+      onPointerEnter={() => setPointer(true)}
+      onPointerLeave={() => setPointer(false)}
+      onFocus={() => setFocus(true)}
+      onBlur={(f) => setFocus(f.currentTarget.contains(f.relatedTarget as Node | null))}
       onKeyDown={(k) => {
         if (k.target !== k.currentTarget) return;
         if (k.key === 'Enter') edit();
@@ -88,11 +101,11 @@ export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppAc
         </button>
       </span>
       <span className="e-actions actions">
-        <button type="button" className="icon" onClick={() => void a.continueEntry(e.id)} aria-label={`Continue ${e.description}`} title="Continue (c)"><Icon name="play" /></button>
-        <button type="button" className="icon" onClick={edit} aria-label={`Edit ${e.description}`} title="Edit (Enter)"><Icon name="edit" /></button>
+        <button type="button" className="icon" onClick={() => void a.continueEntry(e.id)} aria-label={`Continue ${e.description}`} title="Continue (c)">{inHand && <Icon name="play" />}</button>
+        <button type="button" className="icon" onClick={edit} aria-label={`Edit ${e.description}`} title="Edit (Enter)">{inHand && <Icon name="edit" />}</button>
         {/* A row needing attention has its Delete among the ways out below: one Delete, not two. */}
         {!attention && (
-          <button type="button" className="icon danger" onClick={(x) => void removeKeepingFocus(a, e.id, x.currentTarget.closest('[data-entry-id]'))} aria-label={`Delete ${e.description}`} title="Delete (Del)"><Icon name="trash" /></button>
+          <button type="button" className="icon danger" onClick={(x) => void removeKeepingFocus(a, e.id, x.currentTarget.closest('[data-entry-id]'))} aria-label={`Delete ${e.description}`} title="Delete (Del)">{inHand && <Icon name="trash" />}</button>
         )}
       </span>
       {(e.held_as || e.local_only) && (
@@ -101,7 +114,7 @@ export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppAc
           {e.local_only && <span className="local-only" data-testid="local-only" title={e.local_only.note}>{e.local_only.note}</span>}
         </span>
       )}
-      <AttentionActions e={e} a={a} edit={edit} />
+      {attention && <AttentionActions e={e} a={a} edit={edit} />}
     </div>
   );
 }
