@@ -78,3 +78,18 @@ it('at a full budget, a Remaining 0 our own requests explain holds nothing: the 
   q.observe(headers({ 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.ceil(c.now() / 1000) + 2), 'ratelimit-policy': '150;w=5' }));
   expect(q.nextFreeAt()).toBe((Math.ceil(c.now() / 1000) + 2) * 1000);
 });
+
+it('a wait whose timer fires before the clock moved waits again instead of giving the request up', async () => {
+  const c = clocked();
+  let early = 1;
+  // Node's timers run on their own clock: the first wake-up comes while Date.now() still reads the same.
+  const p = createPacer({ requests: 1, perMs: 5000, service: 'Moneybird' }, c.now, async (ms) => void (early-- > 0 ? undefined : c.move(ms)));
+  expect(await p.take()).toBe(true);
+  const due = p.nextFreeAt();
+  expect(await p.take()).toBe(true);
+  expect(c.now()).toBe(due);
+  // A clock that never moves still gives up, so a pass never spins.
+  const frozen = createPacer({ requests: 1, perMs: 5000, service: 'Moneybird' }, c.now, async () => undefined);
+  expect(await frozen.take()).toBe(true);
+  expect(await frozen.take()).toBe(false);
+});
