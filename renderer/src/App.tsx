@@ -3,6 +3,7 @@
  * the bottom. The idle question, when there is one, sits above everything until answered.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import { useStore } from 'zustand';
 import { IdlePrompt } from './components/IdlePrompt';
 import { isMiniRoute, MiniTimer } from './mini/MiniTimer';
@@ -30,8 +31,10 @@ function SkipLink({ s }: { s: AppState & AppActions }) {
   return (
     <a className="skip-link" href="#entries" onClick={(e) => {
       e.preventDefault();
-      s.setView('entries');
-      setTimeout(() => document.getElementById('entries')?.focus(), 0);
+      // The entries view is drawn before the focus moves, in the same event: a Tab pressed right
+      // after Enter must already start from the list (a timeout let it go to the next stop first).
+      flushSync(() => s.setView('entries'));
+      document.getElementById('entries')?.focus();
     }}>Skip to entries</a>
   );
 }
