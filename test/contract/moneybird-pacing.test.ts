@@ -13,6 +13,7 @@ import { systemClock } from '../../electron/core/clock';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { bundleCli, startCli } from '../helpers/cli-process';
 import { testCore, type TestCore } from '../helpers/temp';
+import { testHourStart } from '../helpers/test-hour';
 
 const WINDOW = 5 * 60_000;
 const BACKLOG = 400;
@@ -28,7 +29,7 @@ afterEach(async () => {
 
 async function setup(maxPaceWaitMs?: number) {
   server = await FAKE_PROVIDERS.moneybird();
-  t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString() });
+  t = testCore({ now: new Date(testHourStart()).toISOString() });
   t.core.accounts.add({ name: 'mb', provider: 'moneybird', ...server.account(), token_env: 'MB', is_default: true });
   const start = t.clock.now() - 5 * 86_400_000;
   for (let i = 0; i < BACKLOG; i++) {

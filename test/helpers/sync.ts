@@ -12,6 +12,7 @@ import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { fakeFor, type FakeProvider, type Held } from '../providers';
 import { heldFor, type Expected } from './expected-records';
 import { testCore, type TestCore } from './temp';
+import { testHourStart } from './test-hour';
 
 export const ZONE = 'Europe/Amsterdam';
 export const TOKEN_ENV = 'TIMETRAY_FAKE_TOKEN';
@@ -43,7 +44,7 @@ export async function world(provider: Provider, o: { timeoutMs?: number; leaseMs
   const token = server.token;
   const port = Number(new URL(server.url).port);
   // Entries are placed in the last days so a pull (14-day window) sees them too.
-  const t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString(), zone: ZONE });
+  const t = testCore({ now: new Date(testHourStart()).toISOString(), zone: ZONE });
   const a = server.account();
   t.core.accounts.add({ name: 'acct', provider, ...a, token_env: TOKEN_ENV, is_default: true });
   const engine = createSyncEngine({

@@ -13,6 +13,7 @@ import { connectorFor } from '../../electron/core/sync/connectors';
 import { nodeFetch } from '../../electron/core/sync/node-fetch';
 import { FAKE_PROVIDERS, type FakeProvider } from '../providers';
 import { testCore, type TestCore } from '../helpers/temp';
+import { testHourStart } from '../helpers/test-hour';
 
 let t: TestCore;
 let good: FakeProvider;
@@ -28,7 +29,7 @@ afterEach(async () => {
 it('hole i: an exception in one account is that account\'s error; the other syncs, and Sync now sends the rest at once', async () => {
   good = await FAKE_PROVIDERS.voltasis();
   bad = await FAKE_PROVIDERS.expensicat();
-  t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString() });
+  t = testCore({ now: new Date(testHourStart()).toISOString() });
   // Alphabetical: the broken account is synced first, so the good one runs after the exception.
   t.core.accounts.add({ name: 'a-broken', provider: 'expensicat', ...bad.account(), token_env: 'X' });
   t.core.accounts.add({ name: 'b-good', provider: 'voltasis', ...good.account(), token_env: 'Y' });
@@ -91,7 +92,7 @@ it('hole i: an exception in one account is that account\'s error; the other sync
 
 it('when one create of a batch throws, the batch\'s other workers send nothing more once its rows are given back', async () => {
   bad = await FAKE_PROVIDERS.expensicat();
-  t = testCore({ now: new Date(Date.now() - (Date.now() % 3_600_000)).toISOString() });
+  t = testCore({ now: new Date(testHourStart()).toISOString() });
   t.core.accounts.add({ name: 'cat', provider: 'expensicat', ...bad.account(), token_env: 'X', is_default: true });
   let bug = true;
   let calls = 0;

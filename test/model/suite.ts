@@ -16,11 +16,11 @@ import { violations } from './check';
 import { commands, type Model, type Real } from './commands';
 import { Intent } from './intent';
 import { startSystem } from './system';
+import { testHourStart } from '../helpers/test-hour';
 
 const RUNS = Number(process.env.TIMETRAY_MODEL_RUNS ?? 200);
 const SEED = process.env.TIMETRAY_MODEL_SEED ? Number(process.env.TIMETRAY_MODEL_SEED) : undefined;
 const PATH = process.env.TIMETRAY_MODEL_PATH || undefined;
-const HOUR = 3_600_000;
 const HANG_MS = 30_000;
 
 /** A sequence that stops moving is a failure with the command it stopped in, not a silent CI timeout. */
@@ -38,8 +38,7 @@ async function watchdog<T>(p: Promise<T>, where: () => string): Promise<T> {
 
 /** Runs one sequence of commands from a fresh system to settling; what differs from the user's intent. */
 export async function runSequence(provider: Provider, cmds: Iterable<fc.AsyncCommand<Model, Real>>, totals?: Totals): Promise<string[]> {
-  const t = Date.now();
-  const base = t - (t % HOUR);
+  const base = testHourStart();
   const sys = await startSystem(provider, base);
   try {
     const model: Model = { intent: new Intent() };
