@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { descriptorOf, PROVIDER_IDS } from '../../electron/core/sync/connectors';
 import { type Provider } from '../../shared/entry';
-import { zonedInstant } from '../../shared/time';
+import { localDateOf, zonedInstant } from '../../shared/time';
 import { expectMatchesIntent, UserIntent, userAdds, world, ZONE, type World } from '../helpers/sync';
 import type { Fault } from '../providers/server';
 
@@ -171,7 +171,10 @@ describe.each(PROVIDER_IDS)('%s', (provider: Provider) => {
     await w.drain();
     expectAsTheUserLeftIt(w, intent);
     expect(w.server.held().some((h) => h.description === 'task 3')).toBe(false);
-    expect(w.server.log.filter((l) => l.method === 'POST').length).toBe(posts);
+    // Moved an hour earlier, task 1 starts the day before when it began just after midnight: a
+    // date-only server then holds that day's part as a record of its own, and only that is new.
+    const newDay = !descriptorOf(provider).capabilities.timeOfDay && localDateOf(Date.parse(moved.start), ZONE) !== localDateOf(Date.parse(a.start), ZONE);
+    expect(w.server.log.filter((l) => l.method === 'POST').length).toBe(posts + (newDay ? 1 : 0));
   });
 
   it('pull brings remote-only entries in as synced, follows remote edits, and never duplicates', async () => {
