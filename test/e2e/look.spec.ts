@@ -104,6 +104,13 @@ test.describe('the entry row', () => {
     const design = rows.filter({ hasText: 'Design review' });
     await expect(design.getByTestId('project-pill')).toBeVisible();
     await expect(design.locator('.tag')).toHaveText(['#design', '#review', '+1 more tags']);
+    // …all inside the tags column: "+1" was cut off by it at this width.
+    const strip = await box(design.locator('.e-tags'));
+    for (const tag of await design.locator('.tag').all()) {
+      const b = await box(tag);
+      expect(b.x + b.width, (await tag.textContent()) ?? '').toBeLessThanOrEqual(strip.x + strip.width + 0.5);
+    }
+    expect(await design.locator('.more-tags').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await expect(design.locator('.e-bill')).toHaveAttribute('title', 'Billable');
     await expect(rows.filter({ hasText: 'Invoice prep' }).locator('.e-bill')).toHaveAttribute('title', 'Not billable');
     await expect(design.getByTestId('sync-badge')).toHaveText('local');
