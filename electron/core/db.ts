@@ -19,6 +19,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Overrides synchronous = FULL (the sync engine's bookkeeping connection uses NORMAL). */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Caps this connection's page cache (better-sqlite3 builds with 16 MiB per connection). */
+  cacheKiB?: number;
 }
 
 export class SchemaTooNewError extends Error {
@@ -46,6 +48,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     // After WAL mode is on, so the SHM this connection just mapped is covered too.
     if (onDisk) tightenSidecars(file);
     if (options.synchronous) db.pragma(`synchronous = ${options.synchronous}`);
+    if (options.cacheKiB) db.pragma(`cache_size = -${Math.round(options.cacheKiB)}`);
     migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
     return db;
   } catch (e) {
