@@ -36,22 +36,42 @@ export function isLocalDate(text: string): boolean {
   return !!m && isCalendarDate(+m[1]!, +m[2]!, +m[3]!);
 }
 
+/**
+ * The zone this process's Date already computes in, when the host told us without Intl (core's
+ * host-zone.ts reads TZ or /etc/localtime): Date's local-time methods then answer for it, and a
+ * CLI call never loads ICU's formatting data. Null (the default, and in the renderer): TZDate.
+ */
+let dateZone: string | null = null;
+let dateZoneHolds: () => boolean = () => true;
+/** `holds` answers whether Date still computes in `zone` (a process may change its TZ while running). */
+export function setDateZone(zone: string | null, holds: () => boolean = () => true): void {
+  dateZone = zone;
+  dateZoneHolds = holds;
+}
+const inDateZone = (zone: string) => zone === dateZone && dateZoneHolds();
+
 /** The instant a local wall-clock time names in `zone`; a time skipped by DST moves forward. */
 export function zonedInstant(
   y: number, month: number, d: number, h: number, mi: number, zone: string,
 ): number {
-  return new TZDate(y, month - 1, d, h, mi, 0, 0, zone).getTime();
+  if (!inDateZone(zone)) return new TZDate(y, month - 1, d, h, mi, 0, 0, zone).getTime();
+  // Date's own local time resolves gaps and repeats as TZDate does (ECMA-262: the offset before
+  // the transition); setFullYear keeps years below 100 as written.
+  const t = new Date(2000, 0, 1);
+  t.setFullYear(y, month - 1, d);
+  t.setHours(h, mi, 0, 0);
+  return t.getTime();
 }
 
 /** The local calendar date (`YYYY-MM-DD`) of an instant in `zone`. */
 export function localDateOf(ms: number, zone: string): string {
-  const t = new TZDate(ms, zone);
+  const t = inDateZone(zone) ? new Date(ms) : new TZDate(ms, zone);
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 }
 
 /** Local wall-clock `HH:MM` of an instant in `zone`. */
 export function localClockOf(ms: number, zone: string): string {
-  const t = new TZDate(ms, zone);
+  const t = inDateZone(zone) ? new Date(ms) : new TZDate(ms, zone);
   return `${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
