@@ -1,5 +1,31 @@
 import { randomFillSync } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { monotonicFactory } from 'ulid';
+
+/**
+ * The kernel's CSPRNG where it is a file: node:crypto's first require was ~9 ms of a whole
+ * `timetray start` (profiled; the CLI loads it on first use), for bytes /dev/urandom gives as well.
+ */
+function fillRandom(buf: Uint8Array): void {
+  if (process.platform !== 'win32') {
+    try {
+      const fd = openSync('/dev/urandom', 'r');
+      try {
+        for (let n = 0; n < buf.length;) {
+          const got = readSync(fd, buf, n, buf.length - n, null);
+          if (got <= 0) throw new Error('/dev/urandom ended');
+          n += got;
+        }
+        return;
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // No such device (a container without /dev): the crypto module's generator instead.
+    }
+  }
+  randomFillSync(buf);
+}
 
 /**
  * Random bytes drawn from one buffer refilled 4 KiB at a time. ulid asks its PRNG for one value per
@@ -10,7 +36,7 @@ export function pooledPrng(): () => number {
   let at = pool.length;
   return () => {
     if (at === pool.length) {
-      randomFillSync(pool);
+      fillRandom(pool);
       at = 0;
     }
     return pool[at++]! / 256;
