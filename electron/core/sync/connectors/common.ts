@@ -111,7 +111,8 @@ export function restCalls(http: Http, req: Req) {
     async createEach(url: string, items: readonly { piece: PieceBody }[], idOf: (body: unknown) => unknown): Promise<Outcome<string>[]> {
       const out: Outcome<string>[] = [];
       for (const { piece } of items) {
-        const r = await http.request({ ...req, method: 'POST', url, body: piece.body });
+        // Named, not spread: one request per entry of a drain (bench: drain memory).
+        const r = await http.request({ headers: req.headers, errorMessage: req.errorMessage, method: 'POST', url, body: piece.body });
         const id = r.ok ? idOf(r.body) : undefined;
         if (!r.ok) out.push(fail(r));
         else if (id === undefined || id === null) out.push({ ok: false, error: { class: 'transient', status: r.status, message: 'created, but the answer had no id' } });
