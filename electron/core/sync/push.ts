@@ -14,7 +14,7 @@ import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Connector, LocalEntry, PieceBody, RemoteRecord } from './connector';
 import type { RefRow } from './pull-store';
 import type { SyncError } from './errors';
-import { carriedFields, remoteTerms } from './merge-fields';
+import { carriedFields, remoteTerms, type MergeField } from './merge-fields';
 import type { LeasedRow, PlanResult, Settlement, StoreEntry, StoredRef, SyncStore } from './sync-db';
 import { canonical, chunk, mapLimit } from './util';
 
@@ -86,6 +86,7 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
   // Creates of every entry in the batch, in as few requests as the API allows.
   const pending = work.flatMap((w) => (w.error || w.skipped || !w.entry ? [] : w.creates.map((piece) => ({ w, piece }))));
   const bulk = o.connector.capabilities.bulkCreate;
+  const fields = carriedFields(o.connector.capabilities);
   await mapLimit(chunk(pending, bulk), bulk > 1 ? 1 : o.concurrency, async (group) => {
     const live = group.filter(({ w }) => !w.error && !stop);
     if (!live.length) {
@@ -95,7 +96,7 @@ export async function pushOnce(o: PushOptions): Promise<PushReport> {
     const results = await o.connector.create(live.map(({ w, piece }) => ({ entryId: w.row.entry_id, piece })));
     results.forEach((r, i) => {
       const { w, piece } = live[i]!;
-      if (r.ok) settlement.refs.push({ entryId: w.row.entry_id, ref: { key: piece.key, remoteId: r.value }, snapshot: piece.compare, base: baseOf(o, w.entry!, piece) });
+      if (r.ok) settlement.refs.push({ entryId: w.row.entry_id, ref: { key: piece.key, remoteId: r.value }, snapshot: piece.compare, base: baseOf(o, w.entry!, piece, fields) });
       else {
         w.error ??= r.error;
         halt(r.error);
@@ -231,12 +232,13 @@ async function prepare(o: PushOptions, row: LeasedRow, replanned = false): Promi
     if (!r.ok) return { ...w, error: r.error };
     store.dropRef(row.entry_id, ref.key, accountId);
   }
-  return { ...w, creates: pieces.filter((p) => !have.has(p.key)) };
+  w.creates = pieces.filter((p) => !have.has(p.key));
+  return w;
 }
 
 /** What both sides agree on once the server holds `piece`, in the server's own precision: the next merge's base. */
-function baseOf(o: PushOptions, entry: LocalEntry, piece: PieceBody) {
-  return remoteTerms(o.connector.echo(piece, entry.zone), carriedFields(o.connector.capabilities));
+function baseOf(o: PushOptions, entry: LocalEntry, piece: PieceBody, fields: readonly MergeField[]) {
+  return remoteTerms(o.connector.echo(piece, entry.zone), fields);
 }
 
 function finish(o: PushOptions, w: Work, report: PushReport, out: Settlement): void {

@@ -97,7 +97,9 @@ export function createSyncStore(db: Database) {
   const parkRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, next_attempt_at = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
   const releaseRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
   const markAttention = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'refused' WHERE id = ?");
-  const entryRow = db.prepare<[string], EntryDbRow>('SELECT * FROM entries WHERE id = ?');
+  // Only the columns a push reads: every row of a drain reads one (bench: drain memory).
+  const entryRow = db.prepare<[string], EntryDbRow>(
+    'SELECT id, description, start_at, end_at, start_tz, project_id, task_id, client_id, tags, billable, deleted_at, account_id FROM entries WHERE id = ?');
   const refsOf = db.prepare<[{ entry: string; account: string | null }], { piece: string; remote_id: string; snapshot: string; base: string }>(
     'SELECT piece, remote_id, snapshot, base FROM remote_refs WHERE entry_id = @entry AND (@account IS NULL OR account_id = @account) ORDER BY piece');
   const refAt = db.prepare<[string, string], { account_id: string; remote_id: string }>(
@@ -182,7 +184,8 @@ export function createSyncStore(db: Database) {
       if (planned?.ok) {
         const held = new Map(refsOf.all({ entry: r.entry_id, account: accountId }).map((x) => [x.piece, canonical(JSON.parse(x.snapshot))]));
         for (const p of planned.value) {
-          if (held.get(p.key) !== canonical(p.compare)) sent.record(r.entry_id, accountId, p.key, p.compare, now);
+          const was = held.get(p.key);
+          if (was === undefined || was !== canonical(p.compare)) sent.record(r.entry_id, accountId, p.key, p.compare, now);
         }
       }
       return { id: r.id, entry_id: r.entry_id, op: r.op, prior_attempts: r.attempts, entry, planned };
