@@ -64,11 +64,12 @@ export type RemoveResult = { id: string; outcome: 'deleted' | 'queued' };
 
 export function createEntries(deps: EntriesDeps) {
   const { db, clock, zone, outbox, accounts, settings } = deps;
-  const insertRow = db.prepare(
+  // Positional: binding by name looked up every field of an object built per insert (~5 µs of a
+  // stop's, and of each entry an import of 100,000 makes).
+  const insertRow = db.prepare<[string, string, number, number, string, string, string | null, string | null, string | null, string, 0 | 1, string | null, string | null, number, number]>(
     `INSERT INTO entries (id, description, start_at, end_at, start_tz, end_tz, project_id, task_id,
        client_id, tags, billable, account_id, remote_id, created_at, updated_at)
-     VALUES (@id, @description, @start_at, @end_at, @start_tz, @end_tz, @project_id, @task_id,
-       @client_id, @tags, @billable, @account_id, @remote_id, @now, @now)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateRow = db.prepare(
     `UPDATE entries SET description = @description, start_at = @start_at, end_at = @end_at,
@@ -106,7 +107,8 @@ export function createEntries(deps: EntriesDeps) {
    */
   function insertInTx(f: EntryFields, now: number, accountName?: string | null): Entry {
     check(intervalIssues(f.start_at, f.end_at, now, MAX_FUTURE_SECONDS));
-    insertRow.run({ ...f, remote_id: f.remote_id ?? null, now });
+    insertRow.run(f.id, f.description, f.start_at, f.end_at, f.start_tz, f.end_tz, f.project_id, f.task_id,
+      f.client_id, f.tags, f.billable, f.account_id, f.remote_id ?? null, now, now);
     const queued = Boolean(f.account_id) && !f.remote_id;
     if (queued) outbox.enqueueNew(f.id, toPayload(f), now);
     // An imported entry's state depends on rows already there: read it back.
