@@ -19,16 +19,17 @@ type Target = Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path' | '
 
 // A drain sends every request to one or two origins: parsing each whole URL again was a tenth of
 // what a request allocated (bench: drain memory). Only a path a URL parser would leave as it is
-// takes the shortcut (no dot segment, fragment, quote, brace, backslash or raw non-ASCII).
+// takes the shortcut (no fragment, quote, brace, backslash or raw non-ASCII).
 const ORIGIN = /^https?:\/\/[^/?#\\@]+/i;
 const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@%/?|^[\]]*$/;
-const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
+// Dot segments (also written %2e) are resolved and an empty query dropped: those go through URL.
+const REWRITTEN = /\/\.\.?(?:[/?]|$)|%2e|\?$/i;
 const origins = new Map<string, Target>();
 
 function target(input: string): Target {
   const m = ORIGIN.exec(input);
   const path = m ? input.slice(m[0].length) : '';
-  if (m && (path === '' || (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)))) {
+  if (m && (path === '' || (PLAIN_PATH.test(path) && !REWRITTEN.test(path)))) {
     let origin = origins.get(m[0]);
     if (!origin) {
       const { protocol, hostname, port } = urlToHttpOptions(new URL(m[0]));
