@@ -4,7 +4,7 @@
  * of server. Also: the longest event-loop stall during the drain, and peak RSS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Provider } from '../../shared/entry';
@@ -51,6 +51,8 @@ export interface DrainResult {
 export async function benchDrain(dir: string, childJs: string, provider: Provider, n: number, bareToo = true, concurrency?: number): Promise<DrainResult> {
   const now = Date.now();
   const dataDir = join(dir, `drain-${provider}-${n}-${concurrency ?? 'default'}`);
+  // A run repeated starts from an empty file: its queue and the bare loop's bodies are its own.
+  rmSync(dataDir, { recursive: true, force: true });
   const core = openCore({ dataDir, zone: 'Europe/Amsterdam' });
   const server = await startProvider(childJs, provider);
   const account = core.accounts.add({ name: 'acct', provider, ...server.account, is_default: true });

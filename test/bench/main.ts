@@ -92,12 +92,19 @@ async function main() {
     const drains: DrainResult[] = [];
     const pick = argv.find((a) => a.startsWith('--providers='))?.slice(12).split(',') ?? ['kantata', 'kukkingu'];
     for (const p of PROVIDER_IDS.filter((x) => pick.includes(x))) {
-      log(`drain ${n} → ${p}…`);
-      const d = await benchDrain(work, provider, p, n);
-      drains.push(d);
+      // Three runs, each ours then the bare loop: one run of Kukkingu read 1.37× and 2.37× within
+      // ten minutes on a quiet machine (the bare loop alone swung 1,199–1,622/s). The median run
+      // by ratio is shown; the stall is the worst of all three.
+      const runs: DrainResult[] = [];
+      for (let r = 0; r < (quick ? 1 : 3); r++) {
+        log(`drain ${n} → ${p} (run ${r + 1})…`);
+        runs.push(await benchDrain(work, provider, p, n));
+      }
+      const d = { ...[...runs].sort((a, b) => a.ratio - b.ratio)[runs.length >> 1]!, maxEventLoopStallMs: Math.max(...runs.map((x) => x.maxEventLoopStallMs)) };
+      drains.push({ ...d, runs: runs.map((x) => x.ratio) } as DrainResult);
       const target = p === 'kantata' ? 3 : p === 'kukkingu' ? 1.5 : null;
       add('drain', {
-        bench: `drain ${n} → ${p}`,
+        bench: `drain ${n} → ${p} (median of ${runs.length} runs: ${runs.map((x) => `${x.ratio}×`).join(', ')})`,
         ours: `${d.ours.perSecond}/s (${d.ours.seconds} s), stall ≤ ${d.maxEventLoopStallMs} ms; CPU/entry: us ${d.ours.clientCpuMsPerEntry} ms, server ${d.ours.serverCpuMsPerEntry} ms`,
         baseline: `bare POST loop ${d.bare.perSecond}/s; CPU/entry: client ${d.bare.clientCpuMsPerEntry} ms, server ${d.bare.serverCpuMsPerEntry} ms`,
         ratio: d.ratio, target: target === null ? 'report, stall ≤ 50 ms' : `≥ ${target}×, stall ≤ 50 ms`,
@@ -170,7 +177,7 @@ async function main() {
     add('list',
       { bench: `window: list painted, ${big} entries over 3 years`, ours: `${u.paintMs} ms, JS heap ${u.heapMb} MB`, baseline: `empty database ${u.emptyPaintMs} ms, JS heap ${u.emptyHeapMb} MB`, ratio: u.ratio, target: '≤ 1.3×', met: u.ratio <= 1.3 },
       {
-        bench: `window: scroll ${rowsN} rows, frames > 1.5× the baseline's median (${u.scroll.threshold} ms)`,
+        bench: `window: scroll ${rowsN} rows (3 passes), frames > 1.5× the baseline's median (${u.scroll.threshold} ms)`,
         ours: `${u.scroll.dropped} of ${u.scroll.frames} frames (worst ${u.scroll.worst} ms), heap ${u.scroll.heapMb} MB, ${u.domRowsAtOnce} rows in DOM`,
         baseline: `static list of ${rowsN} rows: median frame ${u.scroll.baselineMedian} ms, ${u.scroll.baselineDropped} of ${u.scroll.baselineFrames} over`,
         ratio: u.scroll.droppedShare, target: '≤ 2% dropped', met: u.scroll.droppedShare <= 0.02,

@@ -2,9 +2,9 @@
  * The window in Chromium, through the browser host (the same renderer Electron loads):
  *  - the list painted with a big database (100,000 entries over 3 years) against the empty one,
  *    and the renderer's JS heap in each;
- *  - scrolling 10,000 rows one 600 px step per frame, counting frames longer than 1.5× the median
- *    frame of a baseline page (a static list of as many rows, as tall, scrolled the same way), so
- *    headless vsync jitter is not counted as jank;
+ *  - scrolling 10,000 rows one 600 px step per frame, three passes from a fresh load, counting
+ *    frames longer than 1.5× the median frame of a baseline page (a static list of as many rows,
+ *    as tall, scrolled the same way), so headless vsync jitter is not counted as jank;
  *  - start-up: process start to the list painted (host + Chromium) against an empty page served
  *    by a bare Node server with the same browser launch.
  */
@@ -52,6 +52,8 @@ async function paint(browser: Browser, hostJs: string, dataDir: string, wantRows
   return { page, stop: h.stop, ms: median(times) };
 }
 
+const SCROLL_PASSES = 3;
+
 // Page code as text: this file is compiled for Node, without the DOM's types.
 const SCROLL = `(async (sel) => {
   const list = document.querySelector(sel);
@@ -83,7 +85,17 @@ export async function benchUi(hostJs: string, emptyDir: string, bigDir: string, 
     const list = await paint(browser, hostJs, scrollDir, true);
     const shown = await list.page.getByTestId('entry').count();
     const size = (await list.page.evaluate('(() => { const l = document.querySelector(\'[data-testid="entry-list"]\'); return { h: l.scrollHeight, ch: l.clientHeight, w: l.clientWidth }; })()')) as { h: number; ch: number; w: number };
-    const ours = (await list.page.evaluate(`${SCROLL}('[data-testid="entry-list"]')`)) as number[];
+    // Three passes, each from a fresh load, all their frames counted: one pass read 1.6% and 2.9%
+    // an hour apart on the same build; passes of one run read 3.1%, 2.7% and 4.8%.
+    const ours: number[] = [];
+    for (let pass = 0; pass < SCROLL_PASSES; pass++) {
+      if (pass > 0) {
+        await list.page.reload();
+        await list.page.waitForSelector('[data-testid="entry"]');
+        await list.page.evaluate(frame);
+      }
+      ours.push(...((await list.page.evaluate(`${SCROLL}('[data-testid="entry-list"]')`)) as number[]));
+    }
     const scrollHeap = await heapMb(list.page);
     await list.page.close();
     list.stop();
@@ -93,7 +105,12 @@ export async function benchUi(hostJs: string, emptyDir: string, bigDir: string, 
     const rowPx = size.h / rows;
     await base.setContent(`<!doctype html><div id="list" style="height:${size.ch}px;width:${size.w}px;overflow-y:auto">${
       Array.from({ length: rows }, (_, i) => `<div style="height:${rowPx}px;display:flex;gap:8px;border-bottom:1px solid #ddd"><span>entry ${i}</span><span>p${i % 20}</span><span>0:15</span></div>`).join('')}</div>`);
-    const baseline = (await base.evaluate(`${SCROLL}('#list')`)) as number[];
+    const baseline: number[] = [];
+    for (let pass = 0; pass < SCROLL_PASSES; pass++) {
+      await base.evaluate("document.querySelector('#list').scrollTop = 0");
+      await base.evaluate(frame);
+      baseline.push(...((await base.evaluate(`${SCROLL}('#list')`)) as number[]));
+    }
     await base.close();
 
     const threshold = 1.5 * median(baseline);
