@@ -76,6 +76,13 @@ export function createAccounts(db: Database, now: () => number) {
     }
   }
 
+  function resolve(name: string | null | undefined): { id: string; name: string } | null {
+    if (name === null) return null;
+    const r = name === undefined ? defaultRow.get() : byName.get(name);
+    if (!r && name !== undefined) throw ValidationError.one('account', `no account named ${JSON.stringify(name)} (see: timetray accounts list)`);
+    return r ? { id: r.id, name: r.name } : null;
+  }
+
   return {
     /** Adds an account; the first one, or one marked default, becomes the default. */
     add(input: AccountInput): Account {
@@ -165,12 +172,10 @@ export function createAccounts(db: Database, now: () => number) {
     },
     /** undefined → the default account (or none); null → stays local; a name → that account. */
     resolveId(name: string | null | undefined): string | null {
-      if (name === null) return null;
-      if (name === undefined) return defaultRow.get()?.id ?? null;
-      const r = byName.get(name);
-      if (!r) throw ValidationError.one('account', `no account named ${JSON.stringify(name)} (see: timetray accounts list)`);
-      return r.id;
+      return resolve(name)?.id ?? null;
     },
+    /** As resolveId, with the account's name: a start names it without reading its row back. */
+    resolve,
   };
 }
 

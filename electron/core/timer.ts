@@ -75,11 +75,11 @@ export function createTimer(deps: TimerDeps) {
     `SELECT t.*, a.name AS account_name FROM running_timer t
        LEFT JOIN accounts a ON a.id = t.account_id WHERE t.slot = 1`,
   );
-  const insert = db.prepare(
+  // Positional, as the entry insert: binding by name looked up each field of an object per start.
+  const insert = db.prepare<[string, string, number, string, string | null, string | null, string | null, string, 0 | 1, string | null]>(
     `INSERT INTO running_timer (slot, entry_id, description, start_at, start_tz, project_id, task_id,
        client_id, tags, billable, account_id)
-     VALUES (1, @entry_id, @description, @start_at, @start_tz, @project_id, @task_id, @client_id,
-       @tags, @billable, @account_id)`,
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const clear = db.prepare('DELETE FROM running_timer WHERE slot = 1');
 
@@ -148,7 +148,7 @@ export function createTimer(deps: TimerDeps) {
   const startTx = db.transaction((v: ReturnType<typeof timerInputSchema.parse>): StartResult => {
     const now = clock.now();
     const at = resolveAt(v.start, now, 'start');
-    const accountId = accounts.resolveId(v.account);
+    const account = accounts.resolve(v.account);
     const prev = read.get();
     let stopped: Entry | null = null;
     let discarded: RunningTimer | null = null;
@@ -167,14 +167,17 @@ export function createTimer(deps: TimerDeps) {
         stopped = stopInTx(prev, at, now);
       }
     }
-    insert.run({
+    const row: TimerRow = {
       entry_id: newId(), description: v.description ?? '', start_at: at, start_tz: zone(),
       project_id: v.project_id ?? null, task_id: v.task_id ?? null, client_id: v.client_id ?? null,
       tags: JSON.stringify(v.tags ?? []),
       billable: (v.billable ?? settings.get('billable_default') ?? true) ? 1 : 0,
-      account_id: accountId,
-    });
-    return { running: toRunning(read.get()!, now), stopped, discarded, ...(notice && { notice }) };
+      account_id: account?.id ?? null, account_name: account?.name ?? null,
+    };
+    insert.run(row.entry_id, row.description, row.start_at, row.start_tz, row.project_id, row.task_id, row.client_id,
+      row.tags, row.billable, row.account_id);
+    // What was just written, not read back: the start is a click too (bench: start).
+    return { running: toRunning(row, now), stopped, discarded, ...(notice && { notice }) };
   });
 
   function clockBackNotice(startAt: number, now: number): string {
