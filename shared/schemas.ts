@@ -81,19 +81,19 @@ const fieldsShape = {
   account: accountRefSchema,
 };
 
+/** What a new entry and a starting timer may leave out; called inside a builder, as the fields are lazy. */
+const optionalFields = () => ({
+  description: fieldsShape.description.optional(),
+  project_id: fieldsShape.project_id.optional(),
+  task_id: fieldsShape.task_id.optional(),
+  client_id: fieldsShape.client_id.optional(),
+  tags: fieldsShape.tags.optional(),
+  billable: fieldsShape.billable.optional(),
+  account: fieldsShape.account.optional(),
+});
+
 /** A new entry. Missing optional fields take their defaults in the core. */
-export const entryInputSchema = lazy(() => z
-  .object({
-    ...fieldsShape,
-    description: fieldsShape.description.optional(),
-    project_id: fieldsShape.project_id.optional(),
-    task_id: fieldsShape.task_id.optional(),
-    client_id: fieldsShape.client_id.optional(),
-    tags: fieldsShape.tags.optional(),
-    billable: fieldsShape.billable.optional(),
-    account: fieldsShape.account.optional(),
-  })
-  .strict());
+export const entryInputSchema = lazy(() => z.object({ ...fieldsShape, ...optionalFields() }).strict());
 export type EntryInput = z.input<typeof entryInputSchema>;
 
 /** A change to an entry: any subset of its fields. */
@@ -117,18 +117,7 @@ export type EntryPatch = z.input<typeof entryPatchSchema>;
  * derived from entryInputSchema with omit and extend: `timetray start` built both, and zod's
  * clones of a whole object schema were ~3 ms of its first parse.
  */
-export const timerInputSchema = lazy(() => z
-  .object({
-    description: fieldsShape.description.optional(),
-    start: fieldsShape.start.optional(),
-    project_id: fieldsShape.project_id.optional(),
-    task_id: fieldsShape.task_id.optional(),
-    client_id: fieldsShape.client_id.optional(),
-    tags: fieldsShape.tags.optional(),
-    billable: fieldsShape.billable.optional(),
-    account: fieldsShape.account.optional(),
-  })
-  .strict());
+export const timerInputSchema = lazy(() => z.object({ ...optionalFields(), start: fieldsShape.start.optional() }).strict());
 export type TimerInput = z.input<typeof timerInputSchema>;
 
 /**

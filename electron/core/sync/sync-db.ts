@@ -98,7 +98,7 @@ export function createSyncStore(db: Database) {
   const releaseRow = db.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL, attempts = max(0, attempts - 1), last_error = @message WHERE ${mine}`);
   const markAttention = db.prepare("UPDATE entries SET sync_error = ?, sync_kind = 'refused' WHERE id = ?");
   // Only the columns a push reads: every row of a drain reads one (bench: drain memory).
-  const entryRow = db.prepare<[string], EntryDbRow>(
+  const entryRow = db.prepare<[string], Pick<EntryDbRow, 'id' | 'description' | 'start_at' | 'end_at' | 'start_tz' | 'project_id' | 'task_id' | 'client_id' | 'tags' | 'billable' | 'deleted_at' | 'account_id'>>(
     'SELECT id, description, start_at, end_at, start_tz, project_id, task_id, client_id, tags, billable, deleted_at, account_id FROM entries WHERE id = ?');
   const refsOf = db.prepare<[{ entry: string; account: string | null }], { piece: string; remote_id: string; snapshot: string; base: string }>(
     'SELECT piece, remote_id, snapshot, base FROM remote_refs WHERE entry_id = @entry AND (@account IS NULL OR account_id = @account) ORDER BY piece');
