@@ -11,7 +11,7 @@ import type { AccountMove, Entry } from '../../shared/entry';
 import { ValidationError, type FieldIssue } from '../../shared/errors';
 import type { Accounts } from './accounts';
 import type { Clock } from './clock';
-import { ENTRY_SELECT, toEntry, toPayload, type EntryRow } from './entry-rows';
+import { ENTRY_SELECT, toEntry, type EntryRow } from './entry-rows';
 import type { Outbox } from './outbox';
 import { immediate } from './db';
 
@@ -41,12 +41,12 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
       dropUnsent.run(row.id, from);
       if (mayHold) {
         owe.run(from, row.id);
-        outbox.enqueue(row.id, 'delete', null, now, true, from);
+        outbox.enqueue(row.id, 'delete', now, true, from);
         owed = nameOf.get(from)?.name ?? from;
       }
     }
     setEntryAccount.run(to, now, row.id);
-    if (to) outbox.enqueue(row.id, 'create', toPayload(row), now, false);
+    if (to) outbox.enqueue(row.id, 'create', now, false);
     return owed;
   }
 
@@ -72,7 +72,7 @@ export function accountMoves({ db, clock, outbox, accounts }: { db: Database; cl
         return rows.map((row) => {
           clearMark.run(now, row.id);
           // The push decides by its refs: pieces the server lost are created, the others updated.
-          outbox.enqueue(row.id, 'update', toPayload(row), now, true);
+          outbox.enqueue(row.id, 'update', now, true);
           return toEntry(byId.get(row.id)!);
         });
       });

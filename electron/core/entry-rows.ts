@@ -51,32 +51,3 @@ export function toEntry(r: EntryRow): Entry {
     sync: { state: r.sync_state, remote_id: r.remote_id, error: r.sync_error, kind: r.sync_state === 'attention' ? (r.sync_kind ?? 'refused') : null },
   };
 }
-
-/** What a server needs of an entry: the payload an outbox row carries. */
-export interface EntryPayload {
-  description: string;
-  start: string;
-  end: string;
-  project_id: string | null;
-  task_id: string | null;
-  client_id: string | null;
-  tags: string[];
-  billable: boolean;
-  start_tz: string;
-  end_tz: string;
-}
-
-export function toPayload(r: Pick<EntryRow, Exclude<keyof EntryPayload, 'start' | 'end' | 'tags' | 'billable'> | 'start_at' | 'end_at' | 'tags' | 'billable'>): EntryPayload {
-  return {
-    description: r.description,
-    start: toIso(r.start_at),
-    end: toIso(r.end_at),
-    project_id: r.project_id,
-    task_id: r.task_id,
-    client_id: r.client_id,
-    tags: JSON.parse(r.tags) as string[],
-    billable: r.billable === 1,
-    start_tz: r.start_tz,
-    end_tz: r.end_tz,
-  };
-}

@@ -34,7 +34,7 @@ export function benchStartStop(dir: string, runs = 2000) {
   const readRunning = db.prepare<[], { entry_id: string; start_at: number }>('SELECT entry_id, start_at FROM running_timer WHERE slot = 1');
   const insertEntry = db.prepare(`INSERT INTO entries (id, description, start_at, end_at, start_tz, end_tz, tags, billable, account_id, created_at, updated_at)
     VALUES (?, 'bench', ?, ?, 'Europe/Amsterdam', 'Europe/Amsterdam', '["x"]', 1, ?, ?, ?)`);
-  const insertOutbox = db.prepare("INSERT INTO outbox (entry_id, op, payload, created_at, account_id) VALUES (?, 'create', '{}', ?, ?)");
+  const insertOutbox = db.prepare("INSERT INTO outbox (entry_id, op, created_at, account_id) VALUES (?, 'create', ?, ?)");
   const clearRunning = db.prepare('DELETE FROM running_timer WHERE slot = 1');
   const rawStop = db.transaction(() => {
     const r = readRunning.get()!;

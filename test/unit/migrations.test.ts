@@ -62,6 +62,34 @@ describe('migrations', () => {
     }
   });
 
+  it('dropping the outbox payload (8) keeps every queued change, and the worker still sees them owed', () => {
+    const { dir, file } = fresh();
+    const v7 = openDatabase(file, { targetVersion: 7 });
+    v7.prepare("INSERT INTO accounts (id, name, provider, base_url, created_at) VALUES ('acc', 'work', 'voltasis', 'https://x.test', 0)").run();
+    const insert = v7.prepare(
+      `INSERT INTO entries (id, description, start_at, end_at, start_tz, end_tz, tags, billable, account_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'UTC', 'UTC', '[]', 1, 'acc', 0, 0)`,
+    );
+    insert.run('01JAAAAAAAAAAAAAAAAAAAAAAA', 'queued work', Date.UTC(2025, 5, 1, 9), Date.UTC(2025, 5, 1, 10));
+    insert.run('01JBBBBBBBBBBBBBBBBBBBBBBB', 'tried work', Date.UTC(2025, 5, 2, 9), Date.UTC(2025, 5, 2, 10));
+    v7.prepare("INSERT INTO outbox (entry_id, op, payload, created_at, attempts, last_error) VALUES (?, ?, '{\"description\":\"x\"}', ?, ?, ?)")
+      .run('01JAAAAAAAAAAAAAAAAAAAAAAA', 'create', 5, 0, null);
+    v7.prepare("INSERT INTO outbox (entry_id, op, payload, created_at, attempts, last_error) VALUES (?, ?, '{}', ?, ?, ?)")
+      .run('01JBBBBBBBBBBBBBBBBBBBBBBB', 'update', 6, 2, 'HTTP 503');
+    v7.close();
+
+    const core = openCore({ dataDir: dir, zone: 'UTC' });
+    try {
+      expect(core.queue.report().queued.map((q) => [q.entry_id, q.op, q.attempts, q.last_error])).toEqual([
+        ['01JAAAAAAAAAAAAAAAAAAAAAAA', 'create', 0, null],
+        ['01JBBBBBBBBBBBBBBBBBBBBBBB', 'update', 2, 'HTTP 503'],
+      ]);
+      expect(core.entries.list().map((e) => [e.description, e.sync.state])).toEqual([['tried work', 'pending'], ['queued work', 'pending']]);
+    } finally {
+      core.close();
+    }
+  });
+
   it('an upgraded database has exactly the schema of a new one', () => {
     const a = fresh();
     openDatabase(a.file, { targetVersion: 1 }).close();

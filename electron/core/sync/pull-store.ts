@@ -28,7 +28,7 @@ export function createPullStore(db: Database) {
   const insertRef = db.prepare(`
     INSERT INTO remote_refs (entry_id, piece, account_id, remote_id, snapshot, base, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
-  const owe = db.prepare("INSERT INTO outbox (entry_id, op, payload, created_at) VALUES (?, 'update', '{}', ?)");
+  const owe = db.prepare("INSERT INTO outbox (entry_id, op, created_at) VALUES (?, 'update', ?)");
 
   const tx = <T>(fn: () => T): T => immediate(db, fn);
   const refreshRemoteId = remoteIdRefresher(db);
