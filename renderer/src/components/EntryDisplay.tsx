@@ -75,9 +75,8 @@ export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppAc
         }
       }}
     >
-      <span className="e-select">
-        <input type="checkbox" aria-label={`Select ${name}`} checked={sel.selected} onChange={(x) => sel.select(e.id, x.target.checked)} />
-      </span>
+      {/* The box and the sync button are grid cells themselves, not wrapped: fewer nodes per scrolled row. */}
+      <input className="e-select" type="checkbox" aria-label={`Select ${name}`} checked={sel.selected} onChange={(x) => sel.select(e.id, x.target.checked)} />
       <span className="e-desc" data-testid="entry-description" title={e.description || undefined}>
         {e.description || <em className="muted">(no description)</em>}
       </span>
@@ -94,12 +93,10 @@ export function EntryDisplay({ e, a, zone, sel, edit }: { e: EntryView; a: AppAc
         <span className="e-when when">{range}</span>
       </span>
       <span className="e-dur dur">{duration(e.duration_seconds)}</span>
-      <span className="e-sync">
-        <button type="button" className="icon sync-button" onClick={() => sel.openHistory(e.id)}
-          aria-label={`${syncTitle(e)}. History of ${name}${e.history_count ? ` (${e.history_count})` : ''}`}>
-          <SyncBadge e={e} />
-        </button>
-      </span>
+      <button type="button" className="icon sync-button e-sync" onClick={() => sel.openHistory(e.id)}
+        aria-label={`${syncTitle(e)}. History of ${name}${e.history_count ? ` (${e.history_count})` : ''}`}>
+        <SyncBadge e={e} />
+      </button>
       <span className="e-actions actions">
         <button type="button" className="icon" onClick={() => void a.continueEntry(e.id)} aria-label={`Continue ${e.description}`} title="Continue (c)">{inHand && <Icon name="play" />}</button>
         <button type="button" className="icon" onClick={edit} aria-label={`Edit ${e.description}`} title="Edit (Enter)">{inHand && <Icon name="edit" />}</button>
