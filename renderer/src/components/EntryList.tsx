@@ -60,7 +60,9 @@ export function EntryList({ entries, a, zone, sel }: { entries: readonly EntryVi
     if ((el as HTMLElement).dataset.kind === 'folded') seen.current = size;
     return size;
   }, []);
-  const virt = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize, getItemKey, measureElement, overscan: 4 });
+  // Two rows beyond each edge (the library's default is one): every row kept in the DOM is layout
+  // work in each scrolled frame — four read 4.0% and 7.4% of frames dropped, two 2.5% and 5.1%.
+  const virt = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize, getItemKey, measureElement, overscan: 2 });
   v.current = virt;
   const measure = useCallback((el: Element | null) => virt.measureElement(el), [virt, wide]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!rows.length) return <p className="muted empty" id="entries" tabIndex={-1}>No entries in these days yet.</p>;
