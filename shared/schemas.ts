@@ -8,64 +8,40 @@ import { z } from 'zod';
 import { FieldIssue, ValidationError } from './errors';
 import { lazy } from './lazy';
 import {
-  DESCRIPTION_MAX, EARLIEST_INSTANT, ID_LENGTH_MAX, LATEST_INSTANT, MAX_DURATION_SECONDS,
-  TAGS_MAX, TAG_LENGTH_MAX,
-} from './limits';
-import { isTimeZone, parseIsoInstant } from './time';
+  ISO_RULE, WELL_FORMED_RULE, descriptionRules, refIdRules, tagListRules, tagRules, toInstant, toRefId, wellFormed,
+  type Rule,
+} from './field-rules';
+import { MAX_DURATION_SECONDS } from './limits';
+import { isTimeZone } from './time';
 
-/**
- * A lone UTF-16 surrogate is not a character: SQLite stores text as UTF-8 and keeps U+FFFD in its
- * place, so what was typed would silently come back different.
- */
-const WELL_FORMED_RULE = 'must be valid Unicode text (it holds a lone surrogate)';
-const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
-
-const ISO_RULE = 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-15T09:00:00Z';
+/** Each rule a refinement of its own: a value breaking two rules is told both. */
+function refined<S extends z.ZodType>(schema: S, rules: readonly Rule<z.output<S>>[]): S {
+  return rules.reduce((s, [test, rule]) => s.refine(test, rule) as unknown as S, schema);
+}
 
 export const instantSchema = lazy(() => z
   .union([z.string(), z.number()], { error: ISO_RULE })
   .transform((v, ctx) => {
-    const ms = typeof v === 'number' ? v : parseIsoInstant(v);
-    if (ms === null || !Number.isFinite(ms)) {
-      ctx.addIssue({ code: 'custom', message: ISO_RULE });
-      return z.NEVER;
-    }
-    if (ms < EARLIEST_INSTANT || ms >= LATEST_INSTANT) {
-      ctx.addIssue({ code: 'custom', message: 'must be between the years 2000 and 2099' });
-      return z.NEVER;
-    }
-    return Math.floor(ms / 1000) * 1000;
+    const ms = toInstant(v);
+    if (typeof ms === 'number') return ms;
+    ctx.addIssue({ code: 'custom', message: ms.rule });
+    return z.NEVER;
   }));
 
-export const descriptionSchema = lazy(() => z
-  .string({ error: 'must be text' })
-  .transform((s) => s.trim())
-  .refine((s) => [...s].length <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
-  .refine(wellFormed, WELL_FORMED_RULE)
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters'));
+export const descriptionSchema = lazy(() => refined(z.string({ error: 'must be text' }).transform((s) => s.trim()), descriptionRules));
 
-export const tagSchema = lazy(() => z
-  .string({ error: 'must be text' })
-  .transform((s) => s.trim())
-  .refine((s) => s.length > 0, 'must not be empty')
-  .refine((s) => [...s].length <= TAG_LENGTH_MAX, `must be at most ${TAG_LENGTH_MAX} characters`)
-  .refine((s) => !s.includes(','), 'must not contain a comma (CSV export joins tags with commas)')
-  .refine(wellFormed, WELL_FORMED_RULE)
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters'));
+export const tagSchema = lazy(() => refined(z.string({ error: 'must be text' }).transform((s) => s.trim()), tagRules));
 
-export const tagsSchema = lazy(() => z
-  .array(tagSchema, { error: 'must be a list of tags' })
-  .transform((tags) => [...new Set(tags)])
-  .refine((tags) => tags.length <= TAGS_MAX, `must be at most ${TAGS_MAX} tags`));
+export const tagsSchema = lazy(() => refined(
+  z.array(tagSchema, { error: 'must be a list of tags' }).transform((tags) => [...new Set(tags)]),
+  tagListRules,
+));
 
 /** A remote id (project, task, client): opaque text; null or "" clears it. */
-export const refIdSchema = lazy(() => z
-  .union([z.string(), z.null()], { error: 'must be text or null' })
-  .transform((s) => (s === null ? null : s.trim() || null))
-  .refine((s) => s === null || s.length <= ID_LENGTH_MAX, `must be at most ${ID_LENGTH_MAX} characters`)
-  .refine((s) => s === null || wellFormed(s), WELL_FORMED_RULE));
+export const refIdSchema = lazy(() => refined(
+  z.union([z.string(), z.null()], { error: 'must be text or null' }).transform(toRefId),
+  refIdRules,
+));
 
 const billableSchema = lazy(() => z.boolean({ error: 'must be true or false' }));
 const accountRefSchema = lazy(() => z.union([z.string(), z.null()], { error: 'must be an account name or null' }));

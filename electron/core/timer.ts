@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Entry, RunningTimer } from '../../shared/entry';
 import { ValidationError } from '../../shared/errors';
 import { parseOrThrow, timerInputSchema, type TimerInput } from '../../shared/schemas';
+import { quickTimerInput, type CheckedTimerInput } from '../../shared/timer-input';
 import { MAX_FUTURE_SECONDS } from '../../shared/limits';
 import { localClockOf, localDateOf, toIso, truncateToSecond } from '../../shared/time';
 import type { Accounts } from './accounts';
@@ -145,7 +146,7 @@ export function createTimer(deps: TimerDeps) {
   });
 
   // Built once, as the stop's: a transaction function per call was a measurable part of the click.
-  const startTx = db.transaction((v: ReturnType<typeof timerInputSchema.parse>): StartResult => {
+  const startTx = db.transaction((v: CheckedTimerInput): StartResult => {
     const now = clock.now();
     const at = resolveAt(v.start, now, 'start');
     const account = accounts.resolve(v.account);
@@ -195,7 +196,8 @@ export function createTimer(deps: TimerDeps) {
 
     /** Starts a timer; one already running is stopped at the very instant the new one starts. */
     start(input: TimerInput = {}): StartResult {
-      return startTx.immediate(parseOrThrow(timerInputSchema, input));
+      // zod only for what the quick check refuses: it names the field and the rule.
+      return startTx.immediate(quickTimerInput(input) ?? parseOrThrow(timerInputSchema, input));
     },
 
     /** Stops the running timer at `at` (default now) and stores its entry, queued for sync. */
