@@ -138,10 +138,12 @@ const entries = [
   // The binary is a small loader that runs the bundle through V8's code cache (electron/cli/launch.ts).
   { in: 'electron/cli/launch.ts', out: 'dist/cli.cjs', banner: '#!/usr/bin/env node' },
   // Without whitespace and comments: a third less to read and parse per run, and pure ASCII, so
-  // V8 holds it as a one-byte string (a comment's '→' made it two-byte, twice the size).
+  // V8 holds it as a one-byte string (a comment's '→' made it two-byte, twice the size). Local
+  // names shortened too (538 → 389 KB, ~4 ms of every run on this machine): nothing the CLI
+  // prints comes from a function's name, and a TIMETRAY_DEBUG stack maps back through the .map.
   {
     in: 'electron/cli/main.ts', out: 'dist/cli-main.cjs', plugins: [zodOnUse, tzOnUse, lazyBuiltins, sqliteAddon, zodSlim],
-    external: ['electron', 'better-sqlite3/package.json'], minify: { minifyWhitespace: true, minifySyntax: true },
+    external: ['electron', 'better-sqlite3/package.json'], minify: { minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: true },
   },
   { in: 'electron/host/main.ts', out: 'dist/host.cjs' },
   { in: 'electron/shell/main.ts', out: 'dist/main.cjs' },
