@@ -117,6 +117,25 @@ test.describe('the entry row', () => {
     await expect(design.getByTestId('sync-badge')).toHaveAttribute('title', 'Local: kept on this computer only');
   });
 
+  // EntryList places plain rows and day headings by its own figures (DAY_PX, ROW_PX) and
+  // entries.css gives them their heights: if the two drift apart, rows overlap or gaps open.
+  for (const width of [1200, 420]) test(`rows sit edge to edge and nothing in them is cut (${width} px)`, async ({ app, host }) => {
+    seed(host);
+    await app.setViewportSize({ width, height: 800 });
+    await expect(app.getByTestId('entry')).toHaveCount(3);
+    await listSettled(app);
+    const rows = await app.evaluate(() => [...document.querySelectorAll<HTMLElement>('#entries .row')].map((r) => {
+      const b = r.getBoundingClientRect();
+      const inner = r.firstElementChild!.getBoundingClientRect();
+      return { kind: r.dataset.kind, top: b.top, bottom: b.bottom, innerBottom: inner.bottom };
+    }).sort((x, y) => x.top - y.top));
+    expect(rows.map((r) => r.kind)).toEqual(width > 719 ? ['day', 'entry', 'entry', 'day', 'entry'] : ['day', 'folded', 'folded', 'day', 'folded']);
+    for (const [i, r] of rows.entries()) {
+      if (i > 0) expect(r.top, `row ${i} starts where row ${i - 1} ends`).toBeCloseTo(rows[i - 1]!.bottom, 0);
+      expect(r.innerBottom, `row ${i}'s content fits its box`).toBeLessThanOrEqual(r.bottom + 0.5);
+    }
+  });
+
   test('actions show on the row under the pointer or holding the focus, never on every row', async ({ app, host }) => {
     seed(host);
     const rows = app.getByTestId('entry');
