@@ -16,7 +16,7 @@ import { isTimeZone } from './time';
 
 /** Each rule a refinement of its own: a value breaking two rules is told both. */
 function refined<S extends z.ZodType>(schema: S, rules: readonly Rule<z.output<S>>[]): S {
-  return rules.reduce((s, [test, rule]) => s.refine(test, rule) as unknown as S, schema);
+  return rules.reduce((s, [test, rule]) => s.refine(test, rule), schema);
 }
 
 export const instantSchema = lazy(() => z

@@ -5,19 +5,15 @@
  * input this refuses, or is unsure of, goes to `timerInputSchema`, whose issues the user is told.
  * test/unit/timer-input.test.ts holds the two to the same verdicts and values on generated input.
  */
+import type { z } from 'zod';
 import { descriptionRules, passes, refIdRules, tagListRules, tagRules, toInstant, toRefId } from './field-rules';
+import type { timerInputSchema } from './schemas';
 
-/** The checked input, as `timerInputSchema` gives it. */
-export interface CheckedTimerInput {
-  description?: string;
-  project_id?: string | null;
-  task_id?: string | null;
-  client_id?: string | null;
-  tags?: string[];
-  billable?: boolean;
-  account?: string | null;
-  start?: number;
-}
+/**
+ * The checked input, as `timerInputSchema` gives it: derived from the schema (a type-only import,
+ * so nothing of zod loads), so a field added there is a key CHECKS must cover.
+ */
+export type CheckedTimerInput = z.output<typeof timerInputSchema>;
 
 type Check = (v: unknown) => { value: unknown } | null;
 
